@@ -1,0 +1,52 @@
+package org.careloop.platform.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The one way a service publishes an event: it is stored in the outbox inside the caller's transaction and relayed to
+ * Kafka after commit. Call it from the same {@code @WithTransaction} that changes the state the event reports.
+ */
+@ApplicationScoped
+public class EventOutbox {
+
+    private final OutboxRepository repository;
+    private final ObjectMapper mapper;
+    private final OutboxConfig config;
+
+    public EventOutbox(OutboxRepository repository, ObjectMapper mapper, OutboxConfig config) {
+        this.repository = repository;
+        this.mapper = mapper;
+        this.config = config;
+    }
+
+    /**
+     * Appends an event to the outbox.
+     *
+     * @param topic Kafka topic
+     * @param type CloudEvents type, see {@code org.careloop.contracts.EventTypes}
+     * @param key aggregate id; the Kafka record key, so events of one aggregate stay ordered
+     * @param data the event data record; serialized as JSON
+     * @return the event id ({@code ce_id})
+     */
+    public Uni<UUID> append(String topic, String type, String key, Object data) {
+        OutboxEvent event = new OutboxEvent();
+        event.eventId = UUID.randomUUID();
+        event.topic = topic;
+        event.type = type;
+        event.eventKey = key;
+        event.subject = key;
+        event.source = config.source();
+        event.createdAt = Instant.now();
+        try {
+            event.payload = mapper.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(new IllegalArgumentException("Event data is not serializable", e));
+        }
+        return repository.persist(event).replaceWith(event.eventId);
+    }
+}

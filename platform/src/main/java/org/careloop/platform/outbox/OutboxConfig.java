@@ -1,0 +1,22 @@
+package org.careloop.platform.outbox;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Settings of the transactional outbox and its relay. */
+@ConfigMapping(prefix = "careloop.outbox")
+public interface OutboxConfig {
+
+    /** CloudEvents {@code source} of the events this service publishes. */
+    @WithDefault("/careloop/${quarkus.application.name}")
+    String source();
+
+    /** How many unsent events the relay publishes per round. */
+    @WithDefault("200")
+    int batchSize();
+
+    /** How long sent events are kept for audit and replay before they are deleted. */
+    @WithDefault("P7D")
+    Duration retention();
+}

@@ -1,0 +1,152 @@
+package org.careloop.platform.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Turns every failure of a REST call into an RFC 9457 problem response; nothing leaks a stack trace. */
+public class ProblemMappers {
+
+    private static final String TYPE_BASE = "https://careloop.org/problems/";
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.status(), e.type(), e.title(), e.getMessage(), uri, e.errors());
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldPath(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        String detail = errors.stream()
+                        .map(f -> f.field() + ": " + f.message())
+                        .findFirst()
+                        .orElse("Invalid request")
+                + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "");
+        return respond(400, "validation", "Invalid request", detail, uri, errors);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e, UriInfo uri) {
+        String field = e instanceof JsonMappingException m ? jsonPath(m.getPath()) : null;
+        String message = e.getOriginalMessage() == null ? "malformed JSON" : e.getOriginalMessage();
+        message = message.lines().findFirst().orElse(message);
+        List<Problem.FieldError> errors =
+                field == null || field.isEmpty() ? null : List.of(new Problem.FieldError(field, message));
+        return respond(
+                400,
+                "malformed-body",
+                "Malformed request body",
+                field == null || field.isEmpty() ? message : field + ": " + message,
+                uri,
+                errors);
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthorized(RuntimeException e, UriInfo uri) {
+        return respond(401, "unauthorized", "Unauthorized", "A valid bearer token is required", uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(403, "forbidden", "Forbidden", "Your roles do not allow this operation", uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        String title = Response.Status.fromStatusCode(status) == null
+                ? "HTTP " + status
+                : Response.Status.fromStatusCode(status).getReasonPhrase();
+        if (status >= 500) {
+            Log.errorf(e, "Request %s failed", uri.getPath());
+        }
+        return respond(status, "http-" + status, title, e.getMessage(), uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        String incident = UUID.randomUUID().toString();
+        Log.errorf(e, "Unexpected failure of %s, incident %s", uri.getPath(), incident);
+        return respond(500, "internal", "Internal error", "Unexpected failure; incident " + incident, uri, null);
+    }
+
+    private static Response respond(
+            int status, String type, String title, String detail, UriInfo uri, List<Problem.FieldError> errors) {
+        Problem body = new Problem(URI.create(TYPE_BASE + type), title, status, detail, uri.getPath(), errors);
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
+    }
+
+    /**
+     * Path of a violation as the client sees it: {@code answers[0].code} for a body field, the parameter's own name
+     * for a query or path parameter; never the resource method's names.
+     */
+    static String fieldPath(ConstraintViolation<?> violation) {
+        String parameter = null;
+        StringBuilder path = new StringBuilder();
+        for (Path.Node node : violation.getPropertyPath()) {
+            switch (node.getKind()) {
+                case METHOD, CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER -> {}
+                case PARAMETER -> {
+                    parameter = node.getName();
+                    path.setLength(0);
+                }
+                case CONTAINER_ELEMENT -> {
+                    if (node.isInIterable()) {
+                        path.append('[').append(index(node)).append(']');
+                    }
+                }
+                default -> {
+                    if (node.isInIterable()) {
+                        path.append('[').append(index(node)).append(']');
+                    }
+                    if (node.getName() != null) {
+                        if (path.length() > 0) {
+                            path.append('.');
+                        }
+                        path.append(node.getName());
+                    }
+                }
+            }
+        }
+        if (path.length() == 0) {
+            return parameter == null ? "" : parameter;
+        }
+        return path.toString();
+    }
+
+    private static Object index(Path.Node node) {
+        return node.getIndex() != null ? node.getIndex() : node.getKey();
+    }
+
+    private static String jsonPath(List<JsonMappingException.Reference> references) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : references) {
+            if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            } else if (ref.getFieldName() != null) {
+                if (path.length() > 0) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            }
+        }
+        return path.toString();
+    }
+}
