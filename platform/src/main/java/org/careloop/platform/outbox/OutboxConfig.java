@@ -12,6 +12,10 @@ public interface OutboxConfig {
     @WithDefault("/careloop/${quarkus.application.name}")
     String source();
 
+    /** How often the relay looks for committed, unsent events. */
+    @WithDefault("250ms")
+    Duration pollInterval();
+
     /** How many unsent events the relay publishes per round. */
     @WithDefault("200")
     int batchSize();

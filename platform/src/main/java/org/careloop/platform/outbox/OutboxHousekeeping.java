@@ -23,7 +23,8 @@ public class OutboxHousekeeping {
             identity = "careloop-outbox-housekeeping",
             every = "1h",
             delayed = "1m",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> purge() {
         Instant cutoff = Instant.now().minus(config.retention());
         return Panache.withTransaction(() -> repository.deleteSentBefore(cutoff))

@@ -42,8 +42,9 @@ public class OutboxRelay {
 
     @Scheduled(
             identity = "careloop-outbox-relay",
-            every = "${careloop.outbox.poll-interval:0.25s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            every = "${careloop.outbox.poll-interval:250ms}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> relayScheduled() {
         return relay().onFailure()
                 .recoverWithItem(failure -> {

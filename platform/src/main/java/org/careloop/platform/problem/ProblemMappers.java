@@ -1,7 +1,9 @@
 package org.careloop.platform.problem;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -42,7 +44,8 @@ public class ProblemMappers {
         return respond(400, "validation", "Invalid request", detail, uri, errors);
     }
 
-    @ServerExceptionMapper
+    // Listed explicitly: Quarkus REST ships its own, more specific mappers for these Jackson exceptions.
+    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class, JsonParseException.class})
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
         String field = e instanceof JsonMappingException m ? jsonPath(m.getPath()) : null;
         String message = e.getOriginalMessage() == null ? "malformed JSON" : e.getOriginalMessage();

@@ -1,0 +1,166 @@
+package org.careloop.platform;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.careloop.platform.testapp.WidgetCreated;
+import org.careloop.testing.KafkaEvents;
+import org.careloop.testing.KafkaTestResource;
+import org.careloop.testing.PostgresTestResource;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+/** The shared patterns, proven once against a real PostgreSQL and a real Kafka broker. */
+@QuarkusTest
+@QuarkusTestResource(PostgresTestResource.class)
+@QuarkusTestResource(KafkaTestResource.class)
+class PlatformPatternsTests {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Test
+    void stateChangeAndEventCommitTogetherAndReachKafkaWithCloudEventHeaders() {
+        String id = given().contentType(ContentType.JSON)
+                .body(Map.of("name", "gear", "parts", List.of()))
+                .post("/widgets")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("id");
+
+        var record = KafkaEvents.await(WidgetCreated.TOPIC, r -> id.equals(r.key()), WAIT);
+        assertThat(record.header("ce_type")).isEqualTo(WidgetCreated.TYPE);
+        assertThat(record.header("ce_source")).isEqualTo("/careloop/platform-test");
+        assertThat(record.header("ce_subject")).isEqualTo(id);
+        assertThat(record.header("ce_specversion")).isEqualTo("1.0");
+        assertThat(UUID.fromString(record.header("ce_id"))).isNotNull();
+        assertThat(record.value()).contains("\"widgetId\":\"" + id + "\"");
+    }
+
+    @Test
+    void aFailedTransactionLeavesNeitherStateNorEvent() {
+        long before = count("select count(*) from outbox_event");
+        given().contentType(ContentType.JSON)
+                .body(Map.of("name", "explode-after-outbox", "parts", List.of()))
+                .post("/widgets")
+                .then()
+                .statusCode(500)
+                .contentType("application/problem+json");
+        assertThat(count("select count(*) from outbox_event")).isEqualTo(before);
+        assertThat(count("select count(*) from widget where name = 'explode-after-outbox'"))
+                .isZero();
+    }
+
+    @Test
+    void consumerAppliesEachEventOnceAndDeadLettersPoisonWithoutStopping() {
+        UUID widget = UUID.randomUUID();
+        String eventId = UUID.randomUUID().toString();
+        String json = "{\"widgetId\":\"" + widget + "\",\"name\":\"dup\"}";
+        var headers = KafkaEvents.cloudEventHeaders(eventId, WidgetCreated.TYPE);
+        KafkaEvents.send(WidgetCreated.TOPIC, widget.toString(), json, headers);
+        KafkaEvents.send(WidgetCreated.TOPIC, widget.toString(), json, headers);
+
+        // Poison: bad JSON, a missing ce_id, invalid data, and a handler that declares the event poison.
+        KafkaEvents.send(
+                WidgetCreated.TOPIC,
+                "k",
+                "{not json",
+                KafkaEvents.cloudEventHeaders(UUID.randomUUID().toString(), WidgetCreated.TYPE));
+        KafkaEvents.send(WidgetCreated.TOPIC, "k", json, Map.of("ce_type", WidgetCreated.TYPE));
+        KafkaEvents.send(
+                WidgetCreated.TOPIC,
+                "k",
+                "{\"widgetId\":null,\"name\":\"\"}",
+                KafkaEvents.cloudEventHeaders(UUID.randomUUID().toString(), WidgetCreated.TYPE));
+        String poisonId = UUID.randomUUID().toString();
+        KafkaEvents.send(
+                WidgetCreated.TOPIC,
+                "k",
+                "{\"widgetId\":\"" + UUID.randomUUID() + "\",\"name\":\"poison\"}",
+                KafkaEvents.cloudEventHeaders(poisonId, WidgetCreated.TYPE));
+
+        // A valid event after the poison ones is still applied: the consumer kept going.
+        UUID after = UUID.randomUUID();
+        KafkaEvents.send(
+                WidgetCreated.TOPIC,
+                after.toString(),
+                "{\"widgetId\":\"" + after + "\",\"name\":\"after\"}",
+                KafkaEvents.cloudEventHeaders(UUID.randomUUID().toString(), WidgetCreated.TYPE));
+
+        await().atMost(WAIT)
+                .until(() -> count("select count(*) from widget_echo where widget_id = '" + after + "'") == 1);
+        assertThat(count("select count(*) from widget_echo where widget_id = '" + widget + "'"))
+                .isEqualTo(1);
+        var dead = KafkaEvents.await("dlq.platform-test", r -> poisonId.equals(r.header("ce_id")), WAIT);
+        assertThat(dead.value()).contains("poison");
+    }
+
+    @Test
+    void invalidBodyIsAProblemNamingTheField() {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("name", "", "parts", List.of(Map.of("code", "x", "quantity", 11))))
+                .post("/widgets")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("errors.field", hasItems("name", "parts[0].quantity"));
+    }
+
+    @Test
+    void malformedJsonIsAProblemNamingTheField() {
+        given().contentType(ContentType.JSON)
+                .body("{\"name\":\"x\",\"parts\":[{\"code\":\"a\",\"quantity\":\"many\"}]}")
+                .post("/widgets")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("parts[0].quantity"));
+    }
+
+    @Test
+    void pagingParametersAreValidatedAndNotFoundIsAProblem() {
+        given().get("/widgets?size=500")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("size"));
+        given().get("/widgets?missing=yes")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("Widget w-1 was not found"));
+        given().get("/widgets?page=0&size=5").then().statusCode(200).body("totalPages", equalTo(1));
+    }
+
+    private static long count(String sql) {
+        var config = ConfigProvider.getConfig();
+        try (Connection c = DriverManager.getConnection(
+                        config.getValue("quarkus.datasource.jdbc.url", String.class),
+                        config.getValue("quarkus.datasource.username", String.class),
+                        config.getOptionalValue("quarkus.datasource.password", String.class)
+                                .orElse(""));
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package org.careloop.platform.testapp;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import java.util.List;
+import java.util.UUID;
+import org.careloop.platform.inbox.IdempotentConsumer;
+import org.careloop.platform.outbox.EventOutbox;
+import org.careloop.platform.problem.ProblemException;
+import org.careloop.platform.rest.Page;
+import org.careloop.platform.rest.PageRequest;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/** A minimal service built only from platform parts: REST, outbox, idempotent consumer. */
+public class WidgetApp {
+
+    /** Request body with nested validation, to check the field paths of problem responses. */
+    public record CreateWidget(
+            @NotBlank String name, @NotNull @Size(max = 3) List<@Valid Part> parts) {}
+
+    /** A nested element. */
+    public record Part(@NotBlank String code, @Max(10) int quantity) {}
+
+    /** Writes a widget and its event in one transaction. */
+    @ApplicationScoped
+    public static class WidgetService {
+        private final EventOutbox outbox;
+
+        public WidgetService(EventOutbox outbox) {
+            this.outbox = outbox;
+        }
+
+        @WithTransaction
+        public Uni<Widget> create(String name) {
+            Widget widget = new Widget();
+            widget.id = UUID.randomUUID();
+            widget.name = name;
+            return Panache.getSession()
+                    .chain(s -> s.persist(widget))
+                    .chain(() -> outbox.append(
+                            WidgetCreated.TOPIC,
+                            WidgetCreated.TYPE,
+                            widget.id.toString(),
+                            new WidgetCreated(widget.id, name)))
+                    .chain(() -> name.equals("explode-after-outbox")
+                            ? Uni.createFrom().failure(new IllegalStateException("boom"))
+                            : Uni.createFrom().item(widget));
+        }
+    }
+
+    /** REST surface of the test application. */
+    @Path("/widgets")
+    @PermitAll
+    public static class WidgetResource {
+        private final WidgetService service;
+
+        public WidgetResource(WidgetService service) {
+            this.service = service;
+        }
+
+        @POST
+        public Uni<Widget> create(@Valid @NotNull CreateWidget body) {
+            return service.create(body.name());
+        }
+
+        @GET
+        public Page<String> list(@Valid @BeanParam PageRequest page, @QueryParam("missing") String missing) {
+            if ("yes".equals(missing)) {
+                throw ProblemException.notFound("Widget", "w-1");
+            }
+            return Page.of(List.of("a"), page, 1);
+        }
+    }
+
+    /** Applies widget events at most once. */
+    @ApplicationScoped
+    public static class WidgetConsumer {
+        private final IdempotentConsumer consumer;
+
+        public WidgetConsumer(IdempotentConsumer consumer) {
+            this.consumer = consumer;
+        }
+
+        @Incoming(WidgetCreated.TOPIC)
+        public Uni<Void> onWidget(Message<String> message) {
+            return consumer.consume(message, WidgetCreated.TYPE, WidgetCreated.class, event -> {
+                if (event.data().name().equals("poison")) {
+                    throw new org.careloop.platform.inbox.PoisonMessageException("poison widget");
+                }
+                WidgetEcho echo = new WidgetEcho();
+                echo.eventId = event.id();
+                echo.widgetId = event.data().widgetId();
+                echo.name = event.data().name();
+                return Panache.getSession().chain(s -> s.persist(echo));
+            });
+        }
+    }
+}
