@@ -40,7 +40,7 @@ class EventSchemaTests {
                 "patient-1",
                 "org-eastside-clinic",
                 "AHC-HRSN",
-                "2018-core-v1",
+                "2018-core",
                 Instant.now(),
                 true,
                 List.of(new ScreeningCompleted.Need(UUID.randomUUID(), "food-insecurity", List.of("88122-7"))));

@@ -1,0 +1,22 @@
+package org.careloop.screening.screening;
+
+import java.util.List;
+import org.careloop.screening.scoring.Answer;
+
+/**
+ * A screening as submitted, before validation against its instrument.
+ *
+ * @param patientId opaque patient id from the clinic's system
+ * @param requesterOrganizationId the caller's organization, from the token
+ * @param recordedBy the caller's name, recorded with the consent
+ * @param instrument instrument code, e.g. {@code AHC-HRSN}
+ * @param answers the answers, in submitted order
+ * @param shareWithCommunityOrganizations the patient's consent to share the needs
+ */
+public record NewScreening(
+        String patientId,
+        String requesterOrganizationId,
+        String recordedBy,
+        String instrument,
+        List<Answer> answers,
+        boolean shareWithCommunityOrganizations) {}
