@@ -12,7 +12,7 @@ public interface OutboxConfig {
     @WithDefault("/careloop/${quarkus.application.name}")
     String source();
 
-    /** How often the relay looks for committed, unsent events. */
+    /** How long the relay waits before looking again when the outbox was empty. */
     @WithDefault("250ms")
     Duration pollInterval();
 

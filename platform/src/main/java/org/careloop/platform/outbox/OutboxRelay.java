@@ -2,10 +2,17 @@ package org.careloop.platform.outbox;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -19,6 +26,9 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 /**
  * Publishes committed outbox rows to Kafka in insertion order and marks them sent in the same transaction that read
  * them. A crash after publishing but before commit republishes the rows; consumers deduplicate on {@code ce_id}.
+ *
+ * <p>The relay drives itself on a Vert.x timer rather than the Quarkus scheduler, whose intervals cannot go below one
+ * second: while rounds find work it runs them back to back; when the outbox is empty it waits for the poll interval.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -27,31 +37,53 @@ public class OutboxRelay {
     public static final String CHANNEL = "careloop-outbox";
 
     private final OutboxRepository repository;
-    private final io.smallrye.reactive.messaging.MutinyEmitter<String> emitter;
+    private final MutinyEmitter<String> emitter;
     private final OutboxConfig config;
+    private final Vertx vertx;
+    private volatile boolean running;
 
     public OutboxRelay(
             OutboxRepository repository,
             @Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
-                    io.smallrye.reactive.messaging.MutinyEmitter<String> emitter,
-            OutboxConfig config) {
+                    MutinyEmitter<String> emitter,
+            OutboxConfig config,
+            Vertx vertx) {
         this.repository = repository;
         this.emitter = emitter;
         this.config = config;
+        this.vertx = vertx;
     }
 
-    @Scheduled(
-            identity = "careloop-outbox-relay",
-            every = "${careloop.outbox.poll-interval:250ms}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    Uni<Void> relayScheduled() {
-        return relay().onFailure()
-                .recoverWithItem(failure -> {
-                    Log.warnf(failure, "Outbox relay round failed; it will be retried");
-                    return 0;
-                })
-                .replaceWithVoid();
+    /** Starts after the messaging channels are wired (their observer runs at an earlier priority). */
+    void start(@Observes StartupEvent event) {
+        running = true;
+        schedule(config.pollInterval().toMillis());
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+    }
+
+    private void schedule(long delayMillis) {
+        if (running) {
+            vertx.setTimer(Math.max(1, delayMillis), id -> round());
+        }
+    }
+
+    private void round() {
+        // Hibernate Reactive needs its own safe duplicated context for every unit of work.
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        context.runOnContext(ignored -> relay().subscribe()
+                .with(
+                        sent -> schedule(
+                                sent >= config.batchSize()
+                                        ? 0
+                                        : config.pollInterval().toMillis()),
+                        failure -> {
+                            Log.warnf(failure, "Outbox relay round failed; retrying in %s", config.pollInterval());
+                            schedule(config.pollInterval().toMillis());
+                        }));
     }
 
     /** Publishes one batch; returns how many events were sent. */

@@ -1,0 +1,140 @@
+# shellcheck shell=bash
+# services component: the four Quarkus services, each `java -jar quarkus-run.jar` in its own
+# process, started one after the other (2 cores), each waited for on /q/health/ready.
+# demo component: loads deploy/demo/directory.json into directory-service.
+
+service_module() { printf '%s-service\n' "$1"; }
+service_port() {
+    local var
+    var="CARELOOP_$(printf '%s' "$1" | tr '[:lower:]' '[:upper:]')_PORT"
+    printf '%s\n' "${!var}"
+}
+service_jar() { printf '%s/%s/target/quarkus-app/quarkus-run.jar\n' "$CARELOOP_ROOT" "$(service_module "$1")"; }
+service_url() { printf 'http://localhost:%s\n' "$(service_port "$1")"; }
+
+# Builds the services whose runnable jar is missing (and what they depend on).
+services_build_missing() {
+    local s missing=() modules
+    for s in "${CARELOOP_SERVICES[@]}"; do
+        [[ -f $(service_jar "$s") ]] && continue
+        [[ -f $CARELOOP_ROOT/$(service_module "$s")/pom.xml ]] ||
+            die "services: module $(service_module "$s")/ does not exist (no pom.xml); nothing to run"
+        missing+=("$(service_module "$s")")
+    done
+    ((${#missing[@]})) || return 0
+    modules=$(
+        IFS=,
+        printf '%s' "${missing[*]}"
+    )
+    log "services: building $modules (./mvnw -B -q package -DskipTests -pl $modules -am) ..."
+    local t0=$SECONDS
+    mvnw -B -q package -DskipTests -pl "$modules" -am || die "services: build failed"
+    for s in "${CARELOOP_SERVICES[@]}"; do
+        [[ -f $(service_jar "$s") ]] || die "services: build finished but $(service_jar "$s") is missing"
+    done
+    log "services: built in $(elapsed_since "$t0")"
+}
+
+service_up() {
+    local s=$1 module port pid log t0
+    module=$(service_module "$s")
+    port=$(service_port "$s")
+    if pid=$(running_pid "$module"); then
+        log "$module: already running (pid $pid) on $(service_url "$s")"
+        return 0
+    fi
+    require_free_port "$port" "$module" "CARELOOP_$(printf '%s' "$s" | tr '[:lower:]' '[:upper:]')_PORT"
+    log=$(logfile "$module")
+    t0=$SECONDS
+    log "$module: starting on $(service_url "$s") ..."
+    start_bg "$module" "$log" env \
+        QUARKUS_HTTP_PORT="$port" \
+        DB_HOST="$CARELOOP_PG_HOST" \
+        DB_PORT="$CARELOOP_PG_PORT" \
+        DB_NAME="${CARELOOP_DB_PREFIX}_$s" \
+        DB_USER="$CARELOOP_PG_USER" \
+        DB_PASSWORD="$CARELOOP_PG_PASSWORD" \
+        KAFKA_BOOTSTRAP_SERVERS="localhost:$CARELOOP_KAFKA_PORT" \
+        OIDC_AUTH_SERVER_URL="http://localhost:$CARELOOP_KEYCLOAK_PORT/realms/careloop" \
+        "$JAVA_HOME/bin/java" -Xmx384m -Dcareloop.state.dir="$CARELOOP_STATE_DIR" \
+        -jar "$(service_jar "$s")"
+    pid=$STARTED_PID
+    if ! wait_for "$module ($(service_url "$s")/q/health/ready)" "$CARELOOP_SERVICE_TIMEOUT" "$log" "$pid" \
+        http_ok "$(service_url "$s")/q/health/ready"; then
+        stop_component "$module" >/dev/null
+        die "$module did not become ready; full log: $log"
+    fi
+    log "$module: ready in $(elapsed_since "$t0") (pid $pid)"
+}
+
+services_up() {
+    local s
+    port_open localhost "$CARELOOP_KAFKA_PORT" || warn "no Kafka on localhost:$CARELOOP_KAFKA_PORT (services may not become ready)"
+    keycloak_ready || warn "Keycloak realm not served at $(keycloak_url) (secured endpoints will fail until it is)"
+    need_jdk
+    services_build_missing
+    for s in "${CARELOOP_SERVICES[@]}"; do
+        service_up "$s"
+    done
+}
+
+services_down() {
+    local i
+    for ((i = ${#CARELOOP_SERVICES[@]} - 1; i >= 0; i--)); do
+        stop_component "$(service_module "${CARELOOP_SERVICES[i]}")"
+    done
+}
+
+services_status() {
+    local s module pid state
+    for s in "${CARELOOP_SERVICES[@]}"; do
+        module=$(service_module "$s")
+        if pid=$(running_pid "$module"); then
+            case $(http_code "$(service_url "$s")/q/health/ready") in
+                200) state="running (ready)" ;;
+                *) state="running (not ready)" ;;
+            esac
+        else
+            pid="-"
+            state=$(stopped_state "$(service_port "$s")")
+        fi
+        status_row "$module" "$state" "$pid" "$(service_port "$s")" "$(service_url "$s")/q/swagger-ui"
+    done
+}
+
+# ---------------------------------------------------------------- demo
+
+demo_up() {
+    local token code body url
+    if [[ ! -f $CARELOOP_DEMO_FILE ]]; then
+        warn "demo: $CARELOOP_DEMO_FILE not found; skipping the demo directory import"
+        return 0
+    fi
+    keycloak_ready || die "demo: Keycloak realm not served at $(keycloak_url) (run: deploy/local/stack up keycloak)"
+    token=$(keycloak_user_token coordinator demo) || die "demo: could not get a token for user coordinator"
+    url=$(service_url directory)/api/v1/directory/import
+    log "demo: POST $CARELOOP_DEMO_FILE -> $url"
+    body=$(mktemp)
+    code=$(curl -s -o "$body" -w '%{http_code}' --max-time 60 -X POST \
+        -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+        --data-binary "@$CARELOOP_DEMO_FILE" "$url" || true)
+    if [[ $code != 2?? ]]; then
+        error "demo: import answered HTTP $code"
+        head -c 2000 "$body" >&2
+        echo >&2
+        rm -f "$body"
+        exit 1
+    fi
+    rm -f "$body"
+    date '+%Y-%m-%d %H:%M:%S' >"$STATE_RUN/demo.applied"
+    log "demo: directory imported (HTTP $code)"
+}
+
+demo_down() { :; }
+
+demo_status() {
+    local state="not loaded"
+    [[ -f $STATE_RUN/demo.applied ]] && state="loaded $(cat "$STATE_RUN/demo.applied")"
+    [[ -f $CARELOOP_DEMO_FILE ]] || state="skipped (no demo file)"
+    status_row demo "$state" "-" "-" "$(service_url directory)/api/v1/directory/import"
+}
