@@ -1,0 +1,11 @@
+package org.careloop.notification.deadline;
+
+/** Where an acknowledgement deadline stands. */
+public enum DeadlineState {
+    /** The owner has not responded yet; the clock is running. */
+    OPEN,
+    /** The owner responded (accepted, rejected or started work) before the deadline was closed. */
+    MET,
+    /** The referral left {@code requested} without an owner response (cancelled, entered in error, withdrawn). */
+    CLEARED
+}

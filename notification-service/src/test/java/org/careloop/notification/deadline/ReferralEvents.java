@@ -1,0 +1,58 @@
+package org.careloop.notification.deadline;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.careloop.contracts.EventTypes;
+import org.careloop.notification.deadline.messaging.ReferralUpdatedConsumer;
+import org.careloop.testing.KafkaEvents;
+
+/** Injects {@code referral-updated} events into the test broker as the referral service would publish them. */
+public final class ReferralEvents {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ReferralEvents() {}
+
+    /** The JSON data of a referral-updated event for the food bank. */
+    public static String data(UUID referralId, long version, String status, Instant updatedAt) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("referralId", referralId.toString());
+        data.put("version", version);
+        data.put("status", status);
+        data.put("previousStatus", version == 1 ? null : "requested");
+        data.put("statusReason", null);
+        data.put("screeningId", UUID.randomUUID().toString());
+        data.put("needId", UUID.randomUUID().toString());
+        data.put("patientId", "patient-" + referralId);
+        data.put("category", "food-insecurity");
+        data.put("requesterOrganizationId", "org-eastside-clinic");
+        data.put("ownerOrganizationId", "org-foodbank");
+        data.put("serviceId", "svc-food-pantry");
+        data.put("updatedAt", updatedAt.toString());
+        try {
+            return JSON.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends a referral-updated event with a new event id; returns the id. */
+    public static UUID send(UUID referralId, long version, String status, Instant updatedAt) {
+        UUID eventId = UUID.randomUUID();
+        sendRaw(eventId, referralId, data(referralId, version, status, updatedAt));
+        return eventId;
+    }
+
+    /** Sends any payload under a given event id, keyed by the referral like the real producer. */
+    public static void sendRaw(UUID eventId, UUID referralId, String payload) {
+        KafkaEvents.send(
+                ReferralUpdatedConsumer.CHANNEL,
+                referralId.toString(),
+                payload,
+                KafkaEvents.cloudEventHeaders(eventId.toString(), EventTypes.REFERRAL_UPDATED));
+    }
+}
