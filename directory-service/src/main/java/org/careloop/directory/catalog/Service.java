@@ -1,0 +1,71 @@
+package org.careloop.directory.catalog;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+
+/** An HSDS service: what an organization offers, with its eligibility and when its data was last checked. */
+@Entity
+@Table(name = "service")
+public class Service {
+
+    @Id
+    public String id;
+
+    @Column(name = "organization_id", nullable = false)
+    public String organizationId;
+
+    @Column(nullable = false)
+    public String name;
+
+    public String description;
+
+    @Column(nullable = false)
+    public ServiceStatus status;
+
+    @Column(name = "eligibility_description")
+    public String eligibilityDescription;
+
+    @Column(name = "minimum_age")
+    public Integer minimumAge;
+
+    @Column(name = "maximum_age")
+    public Integer maximumAge;
+
+    /** The date the service's information was last confirmed (HSDS {@code assured_date}). */
+    @Column(name = "assured_date")
+    public LocalDate assuredDate;
+
+    @Column(name = "last_modified", nullable = false)
+    public Instant lastModified;
+
+    public Service() {}
+
+    /** Whether the listed fields equal those of {@code other}; {@code lastModified} is bookkeeping, not content. */
+    public boolean sameContentAs(Service other) {
+        return Objects.equals(organizationId, other.organizationId)
+                && Objects.equals(name, other.name)
+                && Objects.equals(description, other.description)
+                && status == other.status
+                && Objects.equals(eligibilityDescription, other.eligibilityDescription)
+                && Objects.equals(minimumAge, other.minimumAge)
+                && Objects.equals(maximumAge, other.maximumAge)
+                && Objects.equals(assuredDate, other.assuredDate);
+    }
+
+    /** Copies the listed fields of {@code other} into this service. */
+    public void copyContentFrom(Service other) {
+        organizationId = other.organizationId;
+        name = other.name;
+        description = other.description;
+        status = other.status;
+        eligibilityDescription = other.eligibilityDescription;
+        minimumAge = other.minimumAge;
+        maximumAge = other.maximumAge;
+        assuredDate = other.assuredDate;
+    }
+}

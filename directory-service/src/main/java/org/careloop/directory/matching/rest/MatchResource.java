@@ -1,0 +1,68 @@
+package org.careloop.directory.matching.rest;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.careloop.directory.matching.RankedCandidate;
+import org.careloop.directory.matching.service.MatchingService;
+import org.careloop.directory.sdoh.SdohCategoryCode;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Ranked services for a need, with the reason for each rank. */
+@Path("/api/v1/matches")
+@Tag(name = "Matching", description = "Services with capacity for a need, best first")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+public class MatchResource {
+
+    public static final int MAX_LIMIT = 50;
+
+    private final MatchingService matching;
+
+    public MatchResource(MatchingService matching) {
+        this.matching = matching;
+    }
+
+    @GET
+    @Operation(
+            summary = "Rank services for a category",
+            description = "Active services with places available; most places first, then most recently assured,"
+                    + " then by id.")
+    @APIResponse(responseCode = "200", description = "The candidates, best first; empty when none qualifies")
+    @APIResponse(responseCode = "400", description = "Missing or unknown category, or limit out of range")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    public Uni<List<MatchView>> match(
+            @QueryParam("category") @NotNull @SdohCategoryCode @Parameter(description = "SDOHCC category code")
+                    String category,
+            @QueryParam("limit")
+                    @DefaultValue("5")
+                    @Min(value = 1, message = "must be between 1 and " + MAX_LIMIT)
+                    @Max(value = MAX_LIMIT, message = "must be between 1 and " + MAX_LIMIT)
+                    @Parameter(description = "How many candidates, 1 to 50")
+                    int limit) {
+        return matching.match(category, limit)
+                .map(outcome ->
+                        outcome.ranked().stream().map(MatchResource::toView).toList());
+    }
+
+    private static MatchView toView(RankedCandidate ranked) {
+        return new MatchView(
+                ranked.rank(),
+                ranked.candidate().serviceId(),
+                ranked.candidate().organizationId(),
+                ranked.candidate().available(),
+                ranked.reason());
+    }
+}
