@@ -1,0 +1,66 @@
+package org.careloop.referral.lifecycle.repository;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.careloop.platform.rest.Page;
+import org.careloop.platform.rest.PageRequest;
+import org.careloop.referral.lifecycle.Actor;
+import org.careloop.referral.lifecycle.Referral;
+import org.careloop.referral.lifecycle.ReferralCriteria;
+
+/** Queries over referrals. */
+@ApplicationScoped
+@WithSession
+public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID> {
+
+    public Uni<Boolean> existsForNeedAndOwner(UUID needId, String ownerOrganizationId) {
+        return count(
+                        "needId = :needId and ownerOrganizationId = :owner",
+                        Map.of("needId", needId, "owner", ownerOrganizationId))
+                .map(n -> n > 0);
+    }
+
+    /** One page of the referrals matching the criteria, newest first. */
+    public Uni<Page<Referral>> search(ReferralCriteria criteria, PageRequest page) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        Actor actor = criteria.actor();
+        if (actor.organizationScoped()) {
+            List<String> scope = new ArrayList<>();
+            if (actor.ownerOrganizationId() != null) {
+                scope.add("ownerOrganizationId = :owner");
+                params.put("owner", actor.ownerOrganizationId());
+            }
+            if (actor.requesterOrganizationId() != null) {
+                scope.add("requesterOrganizationId = :requester");
+                params.put("requester", actor.requesterOrganizationId());
+            }
+            if (scope.isEmpty()) {
+                return Uni.createFrom().item(Page.of(List.of(), page, 0));
+            }
+            where.add("(" + String.join(" or ", scope) + ")");
+        }
+        if (!criteria.statuses().isEmpty()) {
+            where.add("status in :statuses");
+            params.put("statuses", criteria.statuses());
+        }
+        if (criteria.screeningId() != null) {
+            where.add("screeningId = :screeningId");
+            params.put("screeningId", criteria.screeningId());
+        }
+        String query = String.join(" and ", where);
+        // id breaks ties between referrals created in the same instant, so pages never overlap.
+        Sort newestFirst = Sort.descending("createdAt", "id");
+        var found = where.isEmpty() ? findAll(newestFirst) : find(query, newestFirst, params);
+        return found.page(page.page, page.size).list().chain(items -> found.count()
+                .map(total -> Page.of(items, page, total)));
+    }
+}

@@ -1,0 +1,166 @@
+package org.careloop.referral.lifecycle.rest;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.careloop.platform.problem.Problem;
+import org.careloop.platform.problem.ProblemException;
+import org.careloop.platform.rest.Page;
+import org.careloop.platform.rest.PageRequest;
+import org.careloop.platform.security.Caller;
+import org.careloop.platform.security.Roles;
+import org.careloop.referral.lifecycle.Actor;
+import org.careloop.referral.lifecycle.ReferralCriteria;
+import org.careloop.referral.lifecycle.ReferralStatus;
+import org.careloop.referral.lifecycle.service.ReferralService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Referrals for clinics, community organizations and coordinators; each caller sees only their own. */
+@Path("/api/v1/referrals")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Referrals", description = "Referral lifecycle (HL7 SDOHCC Task for Referral Management statuses)")
+public class ReferralResource {
+
+    private final ReferralService service;
+    private final Caller caller;
+
+    public ReferralResource(ReferralService service, Caller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @GET
+    @RolesAllowed({Roles.COORDINATOR, Roles.OPERATOR, Roles.CBO_STAFF, Roles.CLINIC})
+    @Operation(
+            summary = "List referrals, newest first",
+            description = "Coordinators and operators see every referral, community organization staff the referrals"
+                    + " assigned to their organization, clinics the referrals they requested.")
+    @APIResponse(responseCode = "200", description = "One page of referrals")
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid filter or paging parameter",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Page<ReferralView>> list(
+            @QueryParam("status")
+                    @Parameter(
+                            description = "Only these status codes; repeat the parameter or separate codes by commas")
+                    List<String> status,
+            @QueryParam("screeningId") @Parameter(description = "Only referrals of this screening") String screeningId,
+            @BeanParam @Valid PageRequest page) {
+        ReferralCriteria criteria = new ReferralCriteria(actor(), statuses(status), uuid("screeningId", screeningId));
+        return service.search(criteria, page).map(p -> p.map(ReferralView::of));
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.COORDINATOR, Roles.OPERATOR, Roles.CBO_STAFF, Roles.CLINIC})
+    @Operation(summary = "Get a referral")
+    @APIResponse(responseCode = "200", description = "The referral")
+    @APIResponse(
+            responseCode = "404",
+            description = "Unknown, or not visible to the caller",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ReferralView> get(@PathParam("id") UUID id) {
+        return service.find(id, actor()).map(ReferralView::of);
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @RolesAllowed({Roles.COORDINATOR, Roles.OPERATOR, Roles.CBO_STAFF, Roles.CLINIC})
+    @Operation(summary = "Status history of a referral, oldest change first")
+    @APIResponse(responseCode = "200", description = "One page of status changes")
+    @APIResponse(
+            responseCode = "404",
+            description = "Unknown, or not visible to the caller",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Page<StatusChangeView>> history(@PathParam("id") UUID id, @BeanParam @Valid PageRequest page) {
+        return service.history(id, actor(), page).map(p -> p.map(StatusChangeView::of));
+    }
+
+    @POST
+    @Path("/{id}/status")
+    @RolesAllowed({Roles.CBO_STAFF, Roles.CLINIC, Roles.COORDINATOR})
+    @Operation(
+            summary = "Change the status of a referral",
+            description = "The owner organization may set accepted, rejected, in-progress, on-hold, failed, completed"
+                    + " and cancelled; the requesting clinic cancelled and entered-in-error; coordinators any status"
+                    + " the lifecycle allows. A reason is required for rejected, cancelled, failed and on-hold.")
+    @APIResponse(responseCode = "200", description = "The referral after the change")
+    @APIResponse(
+            responseCode = "400",
+            description = "Unknown status code, or a required reason is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "The caller's role may not set this status",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "Unknown, or not visible to the caller",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The lifecycle does not allow this change now, or a concurrent change won",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ReferralView> changeStatus(@PathParam("id") UUID id, @Valid @NotNull StatusChangeRequest request) {
+        ReferralStatus to = ReferralStatus.fromCode(request.status()).orElseThrow();
+        return service.changeStatus(id, to, request.reason(), actor()).map(ReferralView::of);
+    }
+
+    private Actor actor() {
+        Actor actor = Actor.of(caller.name(), caller::hasRole, caller.organizationId());
+        if (actor.organizationScoped()) {
+            // Organization staff and clinics without an org_id claim have no scope at all: refuse, do not guess.
+            caller.requireOrganizationId();
+        }
+        return actor;
+    }
+
+    private static Set<ReferralStatus> statuses(List<String> params) {
+        Set<ReferralStatus> statuses = EnumSet.noneOf(ReferralStatus.class);
+        if (params == null) {
+            return statuses;
+        }
+        params.stream()
+                .flatMap(p -> Arrays.stream(p.split(",")))
+                .map(String::strip)
+                .filter(code -> !code.isEmpty())
+                .forEach(code -> statuses.add(ReferralStatus.fromCode(code)
+                        .orElseThrow(() -> ProblemException.badRequest(
+                                "status",
+                                "unknown status '" + code + "'; must be one of " + ReferralStatus.CODE_LIST))));
+        return statuses;
+    }
+
+    private static UUID uuid(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest(field, "must be a UUID");
+        }
+    }
+}

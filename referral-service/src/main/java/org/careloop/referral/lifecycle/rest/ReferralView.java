@@ -1,0 +1,71 @@
+package org.careloop.referral.lifecycle.rest;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.careloop.referral.lifecycle.Referral;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * A referral as the API shows it.
+ *
+ * @param id the referral's id
+ * @param version increases by one with every change
+ * @param status SDOHCC Task status code
+ * @param statusReason why the status was set, may be null
+ * @param screeningId the screening the referral came from
+ * @param needId the need the referral addresses
+ * @param patientId opaque patient reference
+ * @param category SDOHCC category code
+ * @param requesterOrganizationId the clinic that requested the referral
+ * @param ownerOrganizationId the community organization the referral is assigned to
+ * @param serviceId HSDS service id
+ * @param createdAt when the referral was created
+ * @param updatedAt when it last changed
+ */
+public record ReferralView(
+        UUID id,
+        long version,
+
+        @Schema(
+                enumeration = {
+                    "draft",
+                    "requested",
+                    "accepted",
+                    "rejected",
+                    "cancelled",
+                    "in-progress",
+                    "on-hold",
+                    "failed",
+                    "completed",
+                    "entered-in-error"
+                })
+        String status,
+
+        String statusReason,
+        UUID screeningId,
+        UUID needId,
+        String patientId,
+        String category,
+        String requesterOrganizationId,
+        String ownerOrganizationId,
+        String serviceId,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    static ReferralView of(Referral r) {
+        return new ReferralView(
+                r.id(),
+                r.version(),
+                r.status().code(),
+                r.statusReason(),
+                r.screeningId(),
+                r.needId(),
+                r.patientId(),
+                r.category(),
+                r.requesterOrganizationId(),
+                r.ownerOrganizationId(),
+                r.serviceId(),
+                r.createdAt(),
+                r.updatedAt());
+    }
+}
