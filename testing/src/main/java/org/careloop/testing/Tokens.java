@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -21,7 +22,10 @@ public final class Tokens {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
+    private static final Map<String, Token> CACHE = new ConcurrentHashMap<>();
+
+    /** A token and when to stop using it (a minute before it expires). */
+    private record Token(String value, Instant renewAt) {}
 
     private Tokens() {}
 
@@ -32,9 +36,9 @@ public final class Tokens {
 
     /** Token of a demo user from the realm at {@code realmUrl} (password grant through the public CLI client). */
     public static String user(String realmUrl, String username) {
-        return CACHE.computeIfAbsent(
+        return cached(
                 realmUrl + "|user|" + username,
-                k -> request(
+                () -> request(
                         realmUrl,
                         Map.of(
                                 "grant_type",
@@ -49,9 +53,9 @@ public final class Tokens {
 
     /** Token of a confidential client (client-credentials grant), e.g. {@code clinic-ehr}. */
     public static String client(String realmUrl, String clientId, String secret) {
-        return CACHE.computeIfAbsent(
+        return cached(
                 realmUrl + "|client|" + clientId,
-                k -> request(
+                () -> request(
                         realmUrl,
                         Map.of(
                                 "grant_type", "client_credentials",
@@ -59,7 +63,12 @@ public final class Tokens {
                                 "client_secret", secret)));
     }
 
-    private static String request(String realmUrl, Map<String, String> form) {
+    private static String cached(String key, Supplier<Token> fetch) {
+        return CACHE.compute(key, (k, old) -> old != null && Instant.now().isBefore(old.renewAt()) ? old : fetch.get())
+                .value();
+    }
+
+    private static Token request(String realmUrl, Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
@@ -74,7 +83,8 @@ public final class Tokens {
                         "Keycloak refused a token (" + response.statusCode() + "): " + response.body());
             }
             JsonNode json = JSON.readTree(response.body());
-            return json.get("access_token").asText();
+            long lifetime = json.path("expires_in").asLong(300);
+            return new Token(json.get("access_token").asText(), Instant.now().plusSeconds(Math.max(0, lifetime - 60)));
         } catch (IOException e) {
             throw new IllegalStateException("Keycloak at " + realmUrl + " did not answer", e);
         } catch (InterruptedException e) {

@@ -111,6 +111,9 @@ public class ProblemMappers {
                     path.setLength(0);
                 }
                 case CONTAINER_ELEMENT -> {
+                    if (path.length() == 0 && parameter != null) {
+                        path.append(parameter); // an element of a list-valued query parameter: status[1]
+                    }
                     if (node.isInIterable()) {
                         path.append('[').append(index(node)).append(']');
                     }
