@@ -83,6 +83,16 @@ class EventSchemaTests {
     }
 
     @Test
+    void referralStatusCodesInCodeMatchTheSchemaEnum() throws IOException {
+        try (InputStream in =
+                EventTypes.class.getResourceAsStream(EventTypes.schemaResource(EventTypes.REFERRAL_UPDATED))) {
+            List<String> inSchema = new java.util.ArrayList<>();
+            MAPPER.readTree(in).at("/properties/status/enum").forEach(n -> inSchema.add(n.asText()));
+            assertThat(inSchema).containsExactlyElementsOf(ReferralUpdated.statusCodes());
+        }
+    }
+
+    @Test
     void schemasRejectUnknownPropertiesSoPersonalDataCannotSlipIn() throws IOException {
         JsonNode node = MAPPER.readTree("{\"patientName\":\"Jane\"}");
         assertThat(schema(EventTypes.REFERRAL_UPDATED).validate(node))

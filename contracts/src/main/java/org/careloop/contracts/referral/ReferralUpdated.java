@@ -2,7 +2,10 @@ package org.careloop.contracts.referral;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -25,9 +28,14 @@ import java.util.UUID;
  */
 public record ReferralUpdated(
         @NotNull UUID referralId,
-        long version,
-        @NotBlank String status,
+        @Positive long version,
+
+        @NotBlank @Pattern(regexp = STATUS_CODES, message = "must be an SDOHCC referral Task status")
+        String status,
+
+        @Pattern(regexp = STATUS_CODES, message = "must be an SDOHCC referral Task status")
         String previousStatus,
+
         String statusReason,
         @NotNull UUID screeningId,
         @NotNull UUID needId,
@@ -36,4 +44,17 @@ public record ReferralUpdated(
         @NotBlank String requesterOrganizationId,
         String ownerOrganizationId,
         String serviceId,
-        @NotNull Instant updatedAt) {}
+        @NotNull Instant updatedAt) {
+
+    /**
+     * The SDOHCC referral Task statuses (FHIR TaskStatus without {@code ready} and {@code received}), as a pattern so
+     * that it can be used in annotations.
+     */
+    public static final String STATUS_CODES =
+            "draft|requested|accepted|rejected|cancelled|in-progress|on-hold|failed|completed|entered-in-error";
+
+    /** The status codes as a list, in lifecycle order. */
+    public static List<String> statusCodes() {
+        return List.of(STATUS_CODES.split("\\|"));
+    }
+}

@@ -30,17 +30,7 @@ public final class DeadlinePolicy {
     public static final String REQUESTED = "requested";
 
     /** SDOHCC referral Task statuses (FHIR TaskStatus without ready and received). */
-    public static final Set<String> STATUSES = Set.of(
-            "draft",
-            "requested",
-            "accepted",
-            "rejected",
-            "cancelled",
-            "in-progress",
-            "on-hold",
-            "failed",
-            "completed",
-            "entered-in-error");
+    public static final Set<String> STATUSES = Set.copyOf(ReferralUpdated.statusCodes());
 
     /**
      * Statuses only the referral target sets (SDOHCC): reaching one of them from requested means the owner responded,
