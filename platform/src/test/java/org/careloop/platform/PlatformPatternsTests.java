@@ -50,6 +50,10 @@ class PlatformPatternsTests {
         assertThat(record.header("ce_specversion")).isEqualTo("1.0");
         assertThat(UUID.fromString(record.header("ce_id"))).isNotNull();
         assertThat(record.value()).contains("\"widgetId\":\"" + id + "\"");
+        given().get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("careloop_outbox_relayed_total{topic=\"widget-events\"}"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.careloop.platform.outbox;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -40,6 +41,7 @@ public class OutboxRelay {
     private final MutinyEmitter<String> emitter;
     private final OutboxConfig config;
     private final Vertx vertx;
+    private final MeterRegistry meters;
     private volatile boolean running;
 
     public OutboxRelay(
@@ -47,11 +49,13 @@ public class OutboxRelay {
             @Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
                     MutinyEmitter<String> emitter,
             OutboxConfig config,
-            Vertx vertx) {
+            Vertx vertx,
+            MeterRegistry meters) {
         this.repository = repository;
         this.emitter = emitter;
         this.config = config;
         this.vertx = vertx;
+        this.meters = meters;
     }
 
     /** Starts after the messaging channels are wired (their observer runs at an earlier priority). */
@@ -103,7 +107,11 @@ public class OutboxRelay {
         List<Uni<Void>> sends = events.stream().map(this::send).toList();
         return Uni.join().all(sends).andFailFast().chain(() -> repository
                 .markSent(events.stream().map(e -> e.id).toList(), Instant.now())
-                .invoke(n -> Log.debugf("Relayed %d outbox events", n))
+                .invoke(n -> {
+                    Log.debugf("Relayed %d outbox events", n);
+                    events.forEach(e -> meters.counter("careloop.outbox.relayed", "topic", e.topic)
+                            .increment());
+                })
                 .replaceWith(events.size()));
     }
 
