@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.careloop.platform.testapp.WidgetApp;
 import org.careloop.platform.testapp.WidgetCreated;
 import org.careloop.testing.KafkaEvents;
 import org.careloop.testing.KafkaTestResource;
@@ -112,6 +113,22 @@ class PlatformPatternsTests {
                 .isEqualTo(1);
         var dead = KafkaEvents.await("dlq.platform-test", r -> poisonId.equals(r.header("ce_id")), WAIT);
         assertThat(dead.value()).contains("poison");
+    }
+
+    @Test
+    void aRetriedAttemptRunsItsAfterCommitActionsOnlyOnceAfterTheCommit() {
+        UUID widget = UUID.randomUUID();
+        int before = WidgetApp.AFTER_COMMIT_ACTIONS.get();
+        KafkaEvents.send(
+                WidgetCreated.TOPIC,
+                widget.toString(),
+                "{\"widgetId\":\"" + widget + "\",\"name\":\"flaky\"}",
+                KafkaEvents.cloudEventHeaders(UUID.randomUUID().toString(), WidgetCreated.TYPE));
+
+        await().atMost(WAIT)
+                .until(() -> count("select count(*) from widget_echo where widget_id = '" + widget + "'") == 1);
+        assertThat(WidgetApp.FLAKY_ATTEMPTS.get()).isEqualTo(2);
+        await().atMost(WAIT).until(() -> WidgetApp.AFTER_COMMIT_ACTIONS.get() == before + 1);
     }
 
     @Test

@@ -26,7 +26,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * The one way a service applies an event: checks the CloudEvents headers, parses and validates the data, and applies
  * the handler and records {@code ce_id} in one transaction, skipping ids already recorded. Transient failures are
  * retried with back-off; what still fails, and every poison message, is nacked so that the channel's
- * {@code dead-letter-queue} failure strategy moves it to the dead-letter topic and the consumer keeps going.
+ * {@code dead-letter-queue} failure strategy moves it to the dead-letter topic and the consumer keeps going. Side
+ * effects that must not happen twice on a retry (metrics) go through {@link AfterCommit}.
  */
 @ApplicationScoped
 public class IdempotentConsumer {
@@ -70,7 +71,12 @@ public class IdempotentConsumer {
         } catch (PoisonMessageException e) {
             return reject(message, "poison", e);
         }
-        return Panache.withTransaction(() -> applyOnce(event, handler))
+        return Panache.withTransaction(() -> {
+                    AfterCommit.begin();
+                    return applyOnce(event, handler);
+                })
+                .onFailure()
+                .invoke(AfterCommit::discard)
                 .onFailure(f -> !(f instanceof PoisonMessageException))
                 .retry()
                 .withBackOff(config.initialBackoff(), config.maxBackoff())
@@ -78,6 +84,7 @@ public class IdempotentConsumer {
                 .onItemOrFailure()
                 .transformToUni((applied, failure) -> {
                     if (failure == null) {
+                        AfterCommit.committed();
                         count(event.topic(), applied ? "applied" : "duplicate");
                         return Uni.createFrom().completionStage(message.ack());
                     }

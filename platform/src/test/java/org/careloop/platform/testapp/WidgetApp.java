@@ -17,6 +17,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.careloop.platform.inbox.AfterCommit;
 import org.careloop.platform.inbox.IdempotentConsumer;
 import org.careloop.platform.outbox.EventOutbox;
 import org.careloop.platform.problem.ProblemException;
@@ -86,6 +88,12 @@ public class WidgetApp {
         }
     }
 
+    /** Side effects that ran after a consumer transaction committed. */
+    public static final AtomicInteger AFTER_COMMIT_ACTIONS = new AtomicInteger();
+
+    /** Attempts at applying the "flaky" widget; the first one fails. */
+    public static final AtomicInteger FLAKY_ATTEMPTS = new AtomicInteger();
+
     /** Applies widget events at most once. */
     @ApplicationScoped
     public static class WidgetConsumer {
@@ -100,6 +108,10 @@ public class WidgetApp {
             return consumer.consume(message, WidgetCreated.TYPE, WidgetCreated.class, event -> {
                 if (event.data().name().equals("poison")) {
                     throw new org.careloop.platform.inbox.PoisonMessageException("poison widget");
+                }
+                AfterCommit.run(AFTER_COMMIT_ACTIONS::incrementAndGet);
+                if (event.data().name().equals("flaky") && FLAKY_ATTEMPTS.incrementAndGet() == 1) {
+                    return Uni.createFrom().failure(new IllegalStateException("transient failure, first attempt"));
                 }
                 WidgetEcho echo = new WidgetEcho();
                 echo.eventId = event.id();

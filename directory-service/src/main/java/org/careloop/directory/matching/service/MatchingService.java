@@ -20,6 +20,7 @@ import org.careloop.directory.matching.RankedCandidate;
 import org.careloop.directory.matching.Ranking;
 import org.careloop.directory.matching.repository.CandidateRepository;
 import org.careloop.directory.sdoh.SdohCategories;
+import org.careloop.platform.inbox.AfterCommit;
 import org.careloop.platform.outbox.EventOutbox;
 
 /**
@@ -104,7 +105,8 @@ public class MatchingService {
     private void count(NeedsMatched.Match match) {
         // Categories come from other systems: unknown values share one tag so the metric cannot explode.
         String category = SdohCategories.isCode(match.category()) ? match.category() : "unknown";
-        meters.counter(METRIC, "category", category, "outcome", match.matched() ? "matched" : "unmatched")
-                .increment();
+        String outcome = match.matched() ? "matched" : "unmatched";
+        AfterCommit.run(() ->
+                meters.counter(METRIC, "category", category, "outcome", outcome).increment());
     }
 }

@@ -14,6 +14,7 @@ import org.careloop.notification.deadline.DeadlineState;
 import org.careloop.notification.deadline.config.SlaConfig;
 import org.careloop.notification.deadline.repository.DeadlineRepository;
 import org.careloop.notification.deadline.service.DeadlinePolicy.Change;
+import org.careloop.platform.inbox.AfterCommit;
 import org.careloop.platform.inbox.PoisonMessageException;
 import org.careloop.platform.problem.ProblemException;
 import org.careloop.platform.rest.Page;
@@ -90,13 +91,13 @@ public class DeadlineService {
     private void report(Change change, AcknowledgementDeadline deadline, ReferralUpdated event, long previousVersion) {
         switch (change) {
             case OPENED -> {
-                opened.increment();
+                AfterCommit.run(opened::increment);
                 Log.infof(
                         "Deadline of referral %s opened (version %d), due %s",
                         deadline.referralId, event.version(), deadline.dueAt);
             }
             case MET, CLEARED -> {
-                (change == Change.MET ? met : cleared).increment();
+                AfterCommit.run((change == Change.MET ? met : cleared)::increment);
                 Log.infof(
                         "Deadline of referral %s %s by status %s (version %d)",
                         deadline.referralId, deadline.state, event.status(), event.version());

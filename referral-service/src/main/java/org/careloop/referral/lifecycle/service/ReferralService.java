@@ -19,6 +19,7 @@ import org.careloop.contracts.EventTypes;
 import org.careloop.contracts.Topics;
 import org.careloop.contracts.directory.NeedsMatched;
 import org.careloop.contracts.referral.ReferralUpdated;
+import org.careloop.platform.inbox.AfterCommit;
 import org.careloop.platform.inbox.PoisonMessageException;
 import org.careloop.platform.outbox.EventOutbox;
 import org.careloop.platform.problem.ProblemException;
@@ -43,6 +44,9 @@ public class ReferralService {
 
     /** Counter of committed status changes, tagged {@code from} and {@code to}. */
     public static final String TRANSITIONS_METRIC = "careloop.referrals.transitions";
+
+    /** Counter of referrals created from matched needs and committed, tagged {@code category}. */
+    public static final String CREATED_METRIC = "careloop.referrals.created";
 
     private final ReferralRepository referrals;
     private final ReferralStatusChangeRepository history;
@@ -121,9 +125,13 @@ public class ReferralService {
                             .chain(() -> history.persist(new ReferralStatusChange(
                                     referral.id(), referral.version(), null, referral.status(), null, changedBy, now)))
                             .chain(() -> publish(referral, null))
-                            .invoke(() -> Log.infof(
-                                    "Referral %s created for need %s of screening %s, assigned to %s",
-                                    referral.id(), match.needId(), matched.screeningId(), match.organizationId()));
+                            .invoke(() -> {
+                                Log.infof(
+                                        "Referral %s created for need %s of screening %s, assigned to %s",
+                                        referral.id(), match.needId(), matched.screeningId(), match.organizationId());
+                                AfterCommit.run(() -> meters.counter(CREATED_METRIC, "category", match.category())
+                                        .increment());
+                            });
                 });
     }
 

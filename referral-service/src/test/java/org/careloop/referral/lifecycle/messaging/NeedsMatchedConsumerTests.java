@@ -59,7 +59,8 @@ class NeedsMatchedConsumerTests {
                 .isEqualTo(1);
         given().get("/q/metrics")
                 .then()
-                .body(containsString("careloop_events_consumed_total{outcome=\"duplicate\",topic=\"needs-matched\"}"));
+                .body(containsString("careloop_events_consumed_total{outcome=\"duplicate\",topic=\"needs-matched\"}"))
+                .body(containsString("careloop_referrals_created_total{category=\"food-insecurity\"}"));
     }
 
     @Test
