@@ -1,5 +1,6 @@
 package org.careloop.contracts.screening;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -20,6 +21,7 @@ import java.util.UUID;
  * @param consentToShare whether the patient consented to share the needs with community organizations
  * @param needs the positive needs found; may be empty
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record ScreeningCompleted(
         @NotNull UUID screeningId,
         @NotBlank String patientId,
@@ -37,6 +39,7 @@ public record ScreeningCompleted(
      * @param category SDOHCC category code, e.g. {@code food-insecurity}
      * @param evidence LOINC codes of the items that made the need positive
      */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Need(
             @NotNull UUID needId,
             @NotBlank String category,
