@@ -5,29 +5,47 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.careloop.platform.events.CloudEventHeaders;
+import org.careloop.platform.failure.Failures;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * The one way a service applies an event: checks the CloudEvents headers, parses and validates the data, and applies
- * the handler and records {@code ce_id} in one transaction, skipping ids already recorded. Transient failures are
- * retried with back-off; what still fails, and every poison message, is nacked so that the channel's
- * {@code dead-letter-queue} failure strategy moves it to the dead-letter topic and the consumer keeps going. Side
- * effects that must not happen twice on a retry (metrics) go through {@link AfterCommit}.
+ * the handler and records {@code ce_id} in one transaction, skipping ids already recorded.
+ *
+ * <p>What happens when applying fails depends on why:
+ *
+ * <ul>
+ *   <li>A poison message (malformed, invalid, unknown type; {@link PoisonMessageException}) is nacked at once, so the
+ *       channel's {@code dead-letter-queue} failure strategy moves it to the dead-letter topic and the consumer goes on.
+ *   <li>A transient failure ({@link Failures#isTransient}: the database is down or restarting, the pool is closing, a
+ *       timeout, a lost race) is retried with back-off for as long as it lasts: the consumer pauses on this message and
+ *       never dead-letters it.
+ *   <li>Any other failure is retried {@code careloop.consumer.max-retries} times, then dead-lettered.
+ *   <li>Once the service is shutting down, a failing message is neither acked nor nacked: its offset is not committed,
+ *       so it is delivered again after the restart.
+ * </ul>
+ *
+ * Side effects that must not happen twice on a retry (metrics) go through {@link AfterCommit}.
  */
 @ApplicationScoped
 public class IdempotentConsumer {
@@ -37,18 +55,28 @@ public class IdempotentConsumer {
     private final Validator validator;
     private final ConsumerConfig config;
     private final MeterRegistry meters;
+    private final Vertx vertx;
+    private final AtomicInteger retrying = new AtomicInteger();
+    private volatile boolean shuttingDown;
 
     public IdempotentConsumer(
             ProcessedEventRepository processed,
             ObjectMapper mapper,
             Validator validator,
             ConsumerConfig config,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            Vertx vertx) {
         this.processed = processed;
         this.mapper = mapper;
         this.validator = validator;
         this.config = config;
         this.meters = meters;
+        this.vertx = vertx;
+        meters.gauge("careloop.events.retrying", retrying);
+    }
+
+    void onShutdown(@Observes ShutdownEvent event) {
+        shuttingDown = true;
     }
 
     /**
@@ -58,7 +86,7 @@ public class IdempotentConsumer {
      * @param expectedType the CloudEvents type this channel carries
      * @param dataType the record the data is parsed into
      * @param handler the effect; runs inside the transaction that also records the event id
-     * @return completes when the message has been acked or nacked
+     * @return completes when the message has been acked, nacked, or left for redelivery at shutdown; never fails
      */
     public <T> Uni<Void> consume(
             Message<String> message,
@@ -71,26 +99,82 @@ public class IdempotentConsumer {
         } catch (PoisonMessageException e) {
             return reject(message, "poison", e);
         }
+        return attempt(event, handler, 1).onItemOrFailure().transformToUni((applied, failure) -> {
+            if (failure == null) {
+                AfterCommit.committed();
+                count(event.topic(), applied ? "applied" : "duplicate");
+                return Uni.createFrom().completionStage(message.ack());
+            }
+            if (failure instanceof PoisonMessageException) {
+                Log.errorf(failure, "Event %s (%s) is poison", event.id(), event.type());
+                return reject(message, "poison", failure);
+            }
+            if (shuttingDown) {
+                // Not acked, not nacked: the offset stays uncommitted and the event comes again after the restart.
+                count(event.topic(), "abandoned");
+                Log.infof(
+                        "Event %s (%s) left for redelivery: the service is shutting down (%s)",
+                        event.id(), event.type(), failure.getMessage());
+                return Uni.createFrom().voidItem();
+            }
+            Log.errorf(failure, "Event %s (%s) could not be applied", event.id(), event.type());
+            return reject(message, "failed", failure);
+        });
+    }
+
+    /** One attempt, and the next ones while the failure is worth retrying. */
+    private <T> Uni<Boolean> attempt(
+            IncomingEvent<T> event, Function<IncomingEvent<T>, Uni<Void>> handler, int attempt) {
         return Panache.withTransaction(() -> {
                     AfterCommit.begin();
                     return applyOnce(event, handler);
                 })
                 .onFailure()
                 .invoke(AfterCommit::discard)
-                .onFailure(f -> !(f instanceof PoisonMessageException))
-                .retry()
-                .withBackOff(config.initialBackoff(), config.maxBackoff())
-                .atMost(config.maxRetries())
-                .onItemOrFailure()
-                .transformToUni((applied, failure) -> {
-                    if (failure == null) {
-                        AfterCommit.committed();
-                        count(event.topic(), applied ? "applied" : "duplicate");
-                        return Uni.createFrom().completionStage(message.ack());
+                .onFailure(failure -> retryable(failure, attempt))
+                .recoverWithUni(failure -> {
+                    boolean transientFailure = Failures.isTransient(failure);
+                    Duration delay = backoff(attempt);
+                    if (attempt == 1 || attempt % 10 == 0) {
+                        Log.warnf(
+                                "Event %s (%s), attempt %d failed (%s); retrying in %d ms%s",
+                                event.id(),
+                                event.type(),
+                                attempt,
+                                failure.getMessage(),
+                                delay.toMillis(),
+                                transientFailure ? " until the dependency is back" : "");
                     }
-                    Log.errorf(failure, "Event %s (%s) could not be applied", event.id(), event.type());
-                    return reject(message, failure instanceof PoisonMessageException ? "poison" : "failed", failure);
+                    if (attempt == 1) {
+                        retrying.incrementAndGet();
+                    }
+                    return delay(delay)
+                            .chain(() -> attempt(event, handler, attempt + 1))
+                            .eventually(() -> {
+                                if (attempt == 1) {
+                                    retrying.decrementAndGet();
+                                }
+                            });
                 });
+    }
+
+    private boolean retryable(Throwable failure, int attempt) {
+        if (failure instanceof PoisonMessageException || shuttingDown) {
+            return false;
+        }
+        return Failures.isTransient(failure) || attempt <= config.maxRetries();
+    }
+
+    private Duration backoff(int attempt) {
+        long initial = Math.max(1, config.initialBackoff().toMillis());
+        long max = Math.max(initial, config.maxBackoff().toMillis());
+        long delay = attempt >= 31 ? max : Math.min(max, initial << (attempt - 1));
+        return Duration.ofMillis(delay);
+    }
+
+    /** Waits on a Vert.x timer, so the next attempt runs on the same (duplicated) context as this one. */
+    private Uni<Void> delay(Duration delay) {
+        return Uni.createFrom().emitter(emitter -> vertx.setTimer(delay.toMillis(), id -> emitter.complete(null)));
     }
 
     private <T> Uni<Boolean> applyOnce(IncomingEvent<T> event, Function<IncomingEvent<T>, Uni<Void>> handler) {

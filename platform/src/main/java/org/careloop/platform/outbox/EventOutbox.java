@@ -10,6 +10,11 @@ import java.util.UUID;
 /**
  * The one way a service publishes an event: it is stored in the outbox inside the caller's transaction and relayed to
  * Kafka after commit. Call it from the same {@code @WithTransaction} that changes the state the event reports.
+ *
+ * <p>Per-key order does not rest on callers: before the row is written, {@code append} takes a transaction-scoped
+ * lock on the event's topic and key. A second transaction writing an event with the same key waits until the first
+ * one commits or rolls back, so rows of one key get ids in commit order and the relay, which publishes in id order,
+ * never publishes a later change before an earlier one.
  */
 @ApplicationScoped
 public class EventOutbox {
@@ -47,6 +52,9 @@ public class EventOutbox {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(new IllegalArgumentException("Event data is not serializable", e));
         }
-        return repository.persist(event).replaceWith(event.eventId);
+        return repository
+                .lockKey(topic, key)
+                .chain(() -> repository.persist(event))
+                .replaceWith(event.eventId);
     }
 }

@@ -20,6 +20,17 @@ public interface OutboxConfig {
     @WithDefault("200")
     int batchSize();
 
+    /**
+     * Failed attempts after which a row the broker keeps refusing is parked (skipped, reported to operators) so that
+     * it no longer holds up the rows behind it. Failures while the broker is unreachable do not count.
+     */
+    @WithDefault("10")
+    int maxAttempts();
+
+    /** How often the backlog gauges (unsent count, age of the oldest unsent row, parked rows) are refreshed. */
+    @WithDefault("5s")
+    Duration metricsInterval();
+
     /** How long sent events are kept for audit and replay before they are deleted. */
     @WithDefault("P7D")
     Duration retention();

@@ -44,4 +44,15 @@ public class OutboxEvent {
 
     @Column(name = "sent_at")
     public Instant sentAt;
+
+    /** Failed attempts at publishing this row (only failures of this row count, not a broker that is down). */
+    @Column(nullable = false)
+    public int attempts;
+
+    @Column(name = "last_error")
+    public String lastError;
+
+    /** Set when the row failed too often: the relay skips it until an operator retries it. */
+    @Column(name = "parked_at")
+    public Instant parkedAt;
 }

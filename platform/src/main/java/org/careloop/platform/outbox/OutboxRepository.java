@@ -2,6 +2,7 @@ package org.careloop.platform.outbox;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -12,6 +13,9 @@ import java.util.List;
 @WithSession
 public class OutboxRepository implements PanacheRepository<OutboxEvent> {
 
+    /** Lock namespace (first key of the two-key advisory lock) of the per-key writer lock. */
+    static final int KEY_LOCK_NAMESPACE = 7283;
+
     /**
      * Takes the relay lock for the current transaction. One relay per database publishes at a time, which keeps
      * per-key order even with several instances of a service.
@@ -21,11 +25,32 @@ public class OutboxRepository implements PanacheRepository<OutboxEvent> {
                 .getSingleResult());
     }
 
+    /**
+     * Takes the writer lock of one key until the transaction ends. Rows of a key then get their ids in the order their
+     * transactions commit, so the relay, which publishes in id order, publishes them in that order too.
+     */
+    public Uni<Void> lockKey(String topic, String key) {
+        return getSession()
+                .chain(s -> s.createNativeQuery(
+                                "select count(*) from (select pg_advisory_xact_lock(" + KEY_LOCK_NAMESPACE
+                                        + ", hashtext(:key))) l",
+                                Long.class)
+                        .setParameter("key", topic + "|" + key)
+                        .getSingleResult())
+                .replaceWithVoid();
+    }
+
+    /** Unsent rows that are not parked, oldest first. */
     public Uni<List<OutboxEvent>> findUnsent(int limit) {
-        return find("sentAt is null order by id").page(0, limit).list();
+        return find("sentAt is null and parkedAt is null order by id")
+                .page(0, limit)
+                .list();
     }
 
     public Uni<Integer> markSent(List<Long> ids, Instant sentAt) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
         return update("sentAt = ?1 where id in ?2", sentAt, ids);
     }
 
@@ -34,6 +59,66 @@ public class OutboxRepository implements PanacheRepository<OutboxEvent> {
     }
 
     public Uni<Long> countUnsent() {
-        return count("sentAt is null");
+        return count("sentAt is null and parkedAt is null");
     }
+
+    /** Backlog figures: unsent rows that are not parked, the oldest one's creation time, and parked rows. */
+    public Uni<BacklogStats> backlog() {
+        return getSession()
+                .chain(s -> s.createNativeQuery("""
+                                select count(*) filter (where parked_at is null),
+                                       min(created_at) filter (where parked_at is null),
+                                       count(*) filter (where parked_at is not null)
+                                from outbox_event where sent_at is null
+                                """, Object[].class).getSingleResult())
+                .map(row -> new BacklogStats(
+                        ((Number) row[0]).longValue(), toInstant(row[1]), ((Number) row[2]).longValue()));
+    }
+
+    /** One page of parked (or, with {@code parked} false, pending) rows, oldest first. */
+    public Uni<List<OutboxEvent>> findPage(boolean parked, int page, int size) {
+        String query = parked ? "sentAt is null and parkedAt is not null" : "sentAt is null and parkedAt is null";
+        return find(query, Sort.by("id")).page(page, size).list();
+    }
+
+    public Uni<Long> countPage(boolean parked) {
+        return count(parked ? "sentAt is null and parkedAt is not null" : "sentAt is null and parkedAt is null");
+    }
+
+    /** Puts a parked row back in the queue with a fresh attempt count; false when it is not parked. */
+    public Uni<Boolean> unpark(long id) {
+        return update(
+                        "parkedAt = null, attempts = 0, lastError = null where id = ?1 and parkedAt is not null"
+                                + " and sentAt is null",
+                        id)
+                .map(n -> n > 0);
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof java.time.LocalDateTime l) {
+            return l.toInstant(java.time.ZoneOffset.UTC);
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
+    }
+
+    /**
+     * The outbox backlog.
+     *
+     * @param pending unsent rows that are not parked
+     * @param oldestPending when the oldest of them was written, null when there is none
+     * @param parked rows parked after too many failed attempts
+     */
+    public record BacklogStats(long pending, Instant oldestPending, long parked) {}
 }

@@ -22,6 +22,22 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(404, "not-found", "Not found", what + " " + id + " was not found", null);
     }
 
+    /** A 404 for an id the client sent in a field: the problem names the field. */
+    public static ProblemException notFound(String field, String what, Object id) {
+        return new ProblemException(
+                404,
+                "not-found",
+                "Not found",
+                field + ": " + what + " " + id + " was not found",
+                List.of(new Problem.FieldError(
+                        field, "unknown " + what.toLowerCase(java.util.Locale.ROOT) + " " + id)));
+    }
+
+    /** A 409 about the state of the resource a field names. */
+    public static ProblemException conflict(String type, String field, String detail) {
+        return new ProblemException(409, type, "Conflict", detail, List.of(new Problem.FieldError(field, detail)));
+    }
+
     public static ProblemException badRequest(String field, String message) {
         return new ProblemException(
                 400,

@@ -18,12 +18,16 @@ import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import org.careloop.platform.failure.Failures;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Turns every failure of a REST call into an RFC 9457 problem response; nothing leaks a stack trace. */
 public class ProblemMappers {
 
     private static final String TYPE_BASE = "https://careloop.org/problems/";
+
+    /** What a 503 asks the client to wait before retrying. */
+    static final int RETRY_AFTER_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -85,6 +89,23 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (Failures.isUnavailable(e)) {
+            // The database (or another dependency) is down or restarting: nothing was written; the client may retry.
+            Log.warnf("Request %s failed: a dependency is unavailable (%s)", uri.getPath(), e.getMessage());
+            Problem body = new Problem(
+                    URI.create(TYPE_BASE + "unavailable"),
+                    "Service unavailable",
+                    503,
+                    "A dependency of this service is unavailable; nothing was changed. Retry in " + RETRY_AFTER_SECONDS
+                            + " seconds.",
+                    uri.getPath(),
+                    null);
+            return Response.status(503)
+                    .header("Retry-After", RETRY_AFTER_SECONDS)
+                    .type(Problem.MEDIA_TYPE)
+                    .entity(body)
+                    .build();
+        }
         String incident = UUID.randomUUID().toString();
         Log.errorf(e, "Unexpected failure of %s, incident %s", uri.getPath(), incident);
         return respond(500, "internal", "Internal error", "Unexpected failure; incident " + incident, uri, null);

@@ -32,7 +32,7 @@ public class WidgetApp {
 
     /** Request body with nested validation, to check the field paths of problem responses. */
     public record CreateWidget(
-            @NotBlank String name, @NotNull @Size(max = 3) List<@Valid Part> parts) {}
+            @NotBlank String name, @NotNull @Size(max = 3) List<@Valid Part> parts, UUID id) {}
 
     /** A nested element. */
     public record Part(@NotBlank String code, @Max(10) int quantity) {}
@@ -47,9 +47,9 @@ public class WidgetApp {
         }
 
         @WithTransaction
-        public Uni<Widget> create(String name) {
+        public Uni<Widget> create(String name, UUID id) {
             Widget widget = new Widget();
-            widget.id = UUID.randomUUID();
+            widget.id = id != null ? id : UUID.randomUUID();
             widget.name = name;
             return Panache.getSession()
                     .chain(s -> s.persist(widget))
@@ -76,13 +76,18 @@ public class WidgetApp {
 
         @POST
         public Uni<Widget> create(@Valid @NotNull CreateWidget body) {
-            return service.create(body.name());
+            return service.create(body.name(), body.id());
         }
 
         @GET
         public Page<String> list(@Valid @BeanParam PageRequest page, @QueryParam("missing") String missing) {
             if ("yes".equals(missing)) {
                 throw ProblemException.notFound("Widget", "w-1");
+            }
+            if ("database-down".equals(missing)) {
+                // What a query raises when PostgreSQL refuses connections.
+                throw new org.hibernate.HibernateException(
+                        "Could not open a connection", new java.net.ConnectException("Connection refused"));
             }
             return Page.of(List.of("a"), page, 1);
         }
@@ -93,6 +98,12 @@ public class WidgetApp {
 
     /** Attempts at applying the "flaky" widget; the first one fails. */
     public static final AtomicInteger FLAKY_ATTEMPTS = new AtomicInteger();
+
+    /** Attempts at applying the "outage" widget; the first six fail as if the database were down. */
+    public static final AtomicInteger OUTAGE_ATTEMPTS = new AtomicInteger();
+
+    /** How many attempts at the "outage" widget fail: more than the retries allowed for other failures. */
+    public static final int OUTAGE_FAILURES = 6;
 
     /** Applies widget events at most once. */
     @ApplicationScoped
@@ -110,6 +121,12 @@ public class WidgetApp {
                     throw new org.careloop.platform.inbox.PoisonMessageException("poison widget");
                 }
                 AfterCommit.run(AFTER_COMMIT_ACTIONS::incrementAndGet);
+                if (event.data().name().equals("outage") && OUTAGE_ATTEMPTS.incrementAndGet() <= OUTAGE_FAILURES) {
+                    return Uni.createFrom()
+                            .failure(new org.hibernate.HibernateException(
+                                    "Could not open a connection",
+                                    new java.net.ConnectException("Connection refused")));
+                }
                 if (event.data().name().equals("flaky") && FLAKY_ATTEMPTS.incrementAndGet() == 1) {
                     return Uni.createFrom().failure(new IllegalStateException("transient failure, first attempt"));
                 }
