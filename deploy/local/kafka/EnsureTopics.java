@@ -19,12 +19,12 @@ import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * Creates the topics declared in deploy/kafka/topics.conf that are missing, and aligns retention.ms
- * of those that exist. Idempotent. Run by deploy/local/stack as a single-file program:
+ * and cleanup.policy of those that exist. Idempotent. Run by deploy/local/stack as a single-file program:
  * {@code java -cp '<kafka libs>/*' EnsureTopics.java <bootstrap> <topics.conf>}.
  */
 public class EnsureTopics {
 
-    record Topic(String name, int partitions, long retentionMs) {}
+    record Topic(String name, int partitions, long retentionMs, String cleanupPolicy) {}
 
     public static void main(String[] args) throws Exception {
         if (args.length != 2) {
@@ -44,15 +44,17 @@ public class EnsureTopics {
             for (Topic t : declared.values()) {
                 if (!existing.contains(t.name())) {
                     missing.add(new NewTopic(t.name(), t.partitions(), (short) 1)
-                            .configs(Map.of("retention.ms", Long.toString(t.retentionMs()))));
+                            .configs(Map.of(
+                                    "retention.ms", Long.toString(t.retentionMs()),
+                                    "cleanup.policy", t.cleanupPolicy())));
                 }
             }
             for (var e : admin.createTopics(missing).values().entrySet()) {
                 try {
                     e.getValue().get();
                     Topic t = declared.get(e.getKey());
-                    System.out.printf("topic %s: created (%d partitions, retention.ms=%d)%n",
-                            t.name(), t.partitions(), t.retentionMs());
+                    System.out.printf("topic %s: created (%d partitions, retention.ms=%d, cleanup.policy=%s)%n",
+                            t.name(), t.partitions(), t.retentionMs(), t.cleanupPolicy());
                 } catch (ExecutionException ex) {
                     if (ex.getCause() instanceof TopicExistsException) {
                         System.out.printf("topic %s: exists (created concurrently)%n", e.getKey());
@@ -83,15 +85,26 @@ public class EnsureTopics {
             int partitions = descriptions.get(r.name()).partitions().size();
             ConfigEntry retention = configs.get(r).get("retention.ms");
             String current = retention == null ? null : retention.value();
+            ConfigEntry cleanup = configs.get(r).get("cleanup.policy");
+            String currentCleanup = cleanup == null ? null : cleanup.value();
+            List<AlterConfigOp> ops = new ArrayList<>();
             String note = "";
             if (partitions != t.partitions()) {
                 note = " WARNING: has " + partitions + " partitions, declared " + t.partitions()
                         + " (not changed automatically)";
             }
             if (!Long.toString(t.retentionMs()).equals(current)) {
-                changes.put(r, List.of(new AlterConfigOp(
-                        new ConfigEntry("retention.ms", Long.toString(t.retentionMs())), AlterConfigOp.OpType.SET)));
+                ops.add(new AlterConfigOp(
+                        new ConfigEntry("retention.ms", Long.toString(t.retentionMs())), AlterConfigOp.OpType.SET));
                 note += " retention.ms " + current + " -> " + t.retentionMs();
+            }
+            if (!t.cleanupPolicy().equals(currentCleanup)) {
+                ops.add(new AlterConfigOp(
+                        new ConfigEntry("cleanup.policy", t.cleanupPolicy()), AlterConfigOp.OpType.SET));
+                note += " cleanup.policy " + currentCleanup + " -> " + t.cleanupPolicy();
+            }
+            if (!ops.isEmpty()) {
+                changes.put(r, ops);
             }
             System.out.printf("topic %s: exists%s%n", r.name(), note);
         }
@@ -99,7 +112,7 @@ public class EnsureTopics {
             try {
                 admin.incrementalAlterConfigs(changes).all().get();
             } catch (ExecutionException ex) {
-                System.err.println("FAILED to update retention.ms: " + ex.getCause());
+                System.err.println("FAILED to update topic configs: " + ex.getCause());
                 return 1;
             }
         }
@@ -116,15 +129,20 @@ public class EnsureTopics {
                 continue;
             }
             String[] f = line.split("\\s+");
-            if (f.length != 3 || !f[0].matches("[a-zA-Z0-9._-]+")) {
-                throw new IllegalArgumentException(file + ":" + lineNo + ": expected '<name> <partitions> <retention_ms>': " + raw);
+            if (f.length < 3 || f.length > 4 || !f[0].matches("[a-zA-Z0-9._-]+")) {
+                throw new IllegalArgumentException(
+                        file + ":" + lineNo + ": expected '<name> <partitions> <retention_ms> [cleanup_policy]': " + raw);
+            }
+            String cleanupPolicy = f.length == 4 ? f[3] : "delete";
+            if (!cleanupPolicy.matches("delete|compact|compact,delete")) {
+                throw new IllegalArgumentException(file + ":" + lineNo + ": cleanup policy must be delete, compact or compact,delete: " + raw);
             }
             int partitions = Integer.parseInt(f[1]);
             long retention = Long.parseLong(f[2]);
             if (partitions < 1 || retention < -1) {
                 throw new IllegalArgumentException(file + ":" + lineNo + ": bad partitions or retention: " + raw);
             }
-            if (topics.put(f[0], new Topic(f[0], partitions, retention)) != null) {
+            if (topics.put(f[0], new Topic(f[0], partitions, retention, cleanupPolicy)) != null) {
                 throw new IllegalArgumentException(file + ":" + lineNo + ": duplicate topic " + f[0]);
             }
         }

@@ -1,7 +1,8 @@
 # shellcheck shell=bash
 # services component: the four Quarkus services, each `java -jar quarkus-run.jar` in its own
 # process, started one after the other (2 cores), each waited for on /q/health/ready.
-# demo component: loads deploy/demo/directory.json into directory-service.
+# demo component: loads deploy/demo/directory.json into directory-service, once: only while the
+# directory is empty, so a restart never resets capacity that referrals hold.
 
 service_module() { printf '%s-service\n' "$1"; }
 service_port() {
@@ -112,6 +113,16 @@ demo_up() {
     fi
     keycloak_ready || die "demo: Keycloak realm not served at $(keycloak_url) (run: deploy/local/stack up keycloak)"
     token=$(keycloak_user_token coordinator demo) || die "demo: could not get a token for user coordinator"
+    if [[ -z ${CARELOOP_DEMO_FORCE:-} ]]; then
+        local existing
+        existing=$(curl -s --max-time 30 -H "Authorization: Bearer $token" \
+            "$(service_url directory)/api/v1/organizations?size=1" | sed -n 's/.*"totalItems":\([0-9]*\).*/\1/p')
+        if [[ -n $existing && $existing != 0 ]]; then
+            log "demo: the directory already holds $existing organizations; not re-importing (capacity and holds stay as they are; CARELOOP_DEMO_FORCE=1 imports anyway)"
+            [[ -f $STATE_RUN/demo.applied ]] || date '+%Y-%m-%d %H:%M:%S' >"$STATE_RUN/demo.applied"
+            return 0
+        fi
+    fi
     url=$(service_url directory)/api/v1/directory/import
     log "demo: POST $CARELOOP_DEMO_FILE -> $url"
     body=$(mktemp)

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.careloop.contracts.codes.SdohCategories;
 
 /**
  * CMS Accountable Health Communities HRSN screening tool, the 10 core items (LOINC panel 96777-8), scored as CMS

@@ -1,6 +1,7 @@
 package org.careloop.screening.scoring;
 
 import java.util.List;
+import org.careloop.contracts.codes.SdohCategories;
 
 /**
  * A positive need found by scoring a screening.
