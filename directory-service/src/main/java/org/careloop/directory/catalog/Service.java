@@ -43,6 +43,13 @@ public class Service {
     @Column(name = "last_modified", nullable = false)
     public Instant lastModified;
 
+    /**
+     * Version of the service's availability as last published in {@code capacity-changed}: +1 per change, 0 until the
+     * first one. Bookkeeping, not content: it never changes {@code lastModified}.
+     */
+    @Column(name = "capacity_version", nullable = false)
+    public long capacityVersion;
+
     public Service() {}
 
     /** Whether the listed fields equal those of {@code other}; {@code lastModified} is bookkeeping, not content. */

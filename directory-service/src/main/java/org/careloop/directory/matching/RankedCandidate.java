@@ -5,6 +5,8 @@ package org.careloop.directory.matching;
  *
  * @param rank 1 for the best
  * @param candidate the service
- * @param reason why it qualifies, for people reading the match
+ * @param score the weighted score, 0 to 1
+ * @param scores the parts of the score
+ * @param reason why it ranks here, for people reading the match
  */
-public record RankedCandidate(int rank, Candidate candidate, String reason) {}
+public record RankedCandidate(int rank, Candidate candidate, double score, Scores scores, String reason) {}

@@ -13,8 +13,9 @@ import jakarta.validation.Payload;
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
+import org.careloop.contracts.codes.SdohCategories;
 
-/** The value, when present, is one of the SDOHCC category codes. */
+/** The value, when present, is one of the SDOHCC category codes, as {@code contracts} lists them. */
 @Documented
 @Target({FIELD, METHOD, PARAMETER, TYPE_USE})
 @Retention(RUNTIME)

@@ -30,11 +30,29 @@ class OpenApiTests {
                         "/api/v1/services",
                         "/api/v1/services/{id}",
                         "/api/v1/services/{id}/capacity",
+                        "/api/v1/services/{id}/holds",
                         "/api/v1/matches");
         Map<String, Object> service = openapi.getMap("components.schemas.ServiceView.properties");
-        assertThat(service).containsKeys("organization_id", "eligibility_description", "assured_date", "capacity");
+        assertThat(service)
+                .containsKeys(
+                        "organization_id", "eligibility_description", "assured_date", "capacity", "responsiveness");
+        Map<String, Object> capacity = openapi.getMap("components.schemas.CapacityView.properties");
+        assertThat(capacity).containsKeys("available", "maximum", "unit", "updated", "held", "reported_available");
         Map<String, Object> match = openapi.getMap("components.schemas.MatchView.properties");
-        assertThat(match).containsKeys("rank", "service_id", "organization_id", "available", "reason");
+        assertThat(match)
+                .containsKeys(
+                        "rank",
+                        "service_id",
+                        "organization_id",
+                        "available",
+                        "reason",
+                        "score",
+                        "scores",
+                        "acceptance_rate",
+                        "median_hours_to_acknowledge",
+                        "recent_referrals");
+        Map<String, Object> hold = openapi.getMap("components.schemas.HoldView.properties");
+        assertThat(hold).containsKeys("need_id", "referral_id", "state", "expires_at");
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -23,6 +24,34 @@ public class ServiceRepository implements PanacheRepositoryBase<Service, String>
             return Uni.createFrom().item(List.of());
         }
         return list("id in ?1", ids);
+    }
+
+    /**
+     * Locks the services until the transaction ends and loads them. The service row is the lock that serializes
+     * changes to a service's availability; taking the locks in id order keeps transactions that lock several services
+     * from deadlocking. Call it before anything else in the transaction loads these services, so that they are read
+     * fresh.
+     */
+    public Uni<List<Service>> lockByIds(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return find("id in ?1", Sort.by("id"), ids)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
+    }
+
+    /** Locks one service until the transaction ends and loads it; null when there is no such service. */
+    public Uni<Service> lockById(String id) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** Ids of services whose availability was never published (rows older than capacity-changed), by id. */
+    public Uni<List<String>> findUnpublishedIds(int limit) {
+        return getSession().chain(session -> session.createSelectionQuery(
+                        "select s.id from Service s where s.capacityVersion = 0 order by s.id", String.class)
+                .setMaxResults(limit)
+                .getResultList());
     }
 
     public Uni<List<Service>> findByOrganization(String organizationId) {

@@ -9,6 +9,7 @@ import org.careloop.directory.catalog.Service;
 import org.careloop.directory.catalog.ServiceCapacity;
 import org.careloop.directory.catalog.ServiceListing;
 import org.careloop.directory.catalog.ServiceStatus;
+import org.careloop.directory.responsiveness.ResponsivenessStats;
 
 /** Maps the HSDS-shaped API model to the directory's domain and back. */
 final class CatalogMapper {
@@ -90,10 +91,29 @@ final class CatalogMapper {
                 s.maximumAge,
                 s.assuredDate,
                 s.lastModified,
-                toView(listing.capacity()));
+                toView(listing.capacity()),
+                toView(listing.responsiveness()));
     }
 
     static CapacityView toView(ServiceCapacity c) {
-        return c == null ? null : new CapacityView(c.unit, c.available, c.maximum, c.updated);
+        return c == null
+                ? null
+                : new CapacityView(c.unit, c.available(), c.maximum, c.updated, c.held, c.reportedAvailable);
+    }
+
+    static ResponsivenessView toView(ResponsivenessStats r) {
+        return new ResponsivenessView(
+                r.offered(),
+                r.accepted(),
+                r.rejected(),
+                r.recalled(),
+                fourDecimals(r.acceptanceRate()),
+                r.medianHoursToAcknowledge() == null ? null : fourDecimals(r.medianHoursToAcknowledge()),
+                r.acknowledgementSamples());
+    }
+
+    /** Rates and hours are shown with four decimals, as the matches show scores. */
+    private static double fourDecimals(double value) {
+        return Math.round(value * 10_000) / 10_000.0;
     }
 }

@@ -20,6 +20,7 @@ import java.util.List;
  * @param assuredDate when the information was last confirmed
  * @param lastModified when the listing last changed
  * @param capacity places available, or null when the service publishes none
+ * @param responsiveness how its organization answers referrals (added)
  */
 public record ServiceView(
         String id,
@@ -33,4 +34,5 @@ public record ServiceView(
         @JsonProperty("maximum_age") Integer maximumAge,
         @JsonProperty("assured_date") LocalDate assuredDate,
         @JsonProperty("last_modified") Instant lastModified,
-        CapacityView capacity) {}
+        CapacityView capacity,
+        ResponsivenessView responsiveness) {}

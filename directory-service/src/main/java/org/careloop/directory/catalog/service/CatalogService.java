@@ -16,11 +16,13 @@ import org.careloop.directory.catalog.repository.OrganizationRepository;
 import org.careloop.directory.catalog.repository.ServiceCapacityRepository;
 import org.careloop.directory.catalog.repository.ServiceCategoryRepository;
 import org.careloop.directory.catalog.repository.ServiceRepository;
+import org.careloop.directory.responsiveness.ResponsivenessStats;
+import org.careloop.directory.responsiveness.repository.ResponsivenessRepository;
 import org.careloop.platform.problem.ProblemException;
 import org.careloop.platform.rest.Page;
 import org.careloop.platform.rest.PageRequest;
 
-/** Reads the directory: organizations and services with their categories and capacity. */
+/** Reads the directory: organizations and services with their categories, capacity and responsiveness. */
 @ApplicationScoped
 public class CatalogService {
 
@@ -28,16 +30,19 @@ public class CatalogService {
     private final ServiceRepository services;
     private final ServiceCategoryRepository categories;
     private final ServiceCapacityRepository capacities;
+    private final ResponsivenessRepository responsiveness;
 
     public CatalogService(
             OrganizationRepository organizations,
             ServiceRepository services,
             ServiceCategoryRepository categories,
-            ServiceCapacityRepository capacities) {
+            ServiceCapacityRepository capacities,
+            ResponsivenessRepository responsiveness) {
         this.organizations = organizations;
         this.services = services;
         this.categories = categories;
         this.capacities = capacities;
+        this.responsiveness = responsiveness;
     }
 
     @WithSession
@@ -74,12 +79,15 @@ public class CatalogService {
                 .chain(service -> listings(List.of(service)).map(List::getFirst));
     }
 
-    /** Adds categories and capacity to services with two queries, whatever the number of services. */
+    /**
+     * Adds categories, capacity and responsiveness to services with a fixed number of queries, whatever the number of
+     * services.
+     */
     private Uni<List<ServiceListing>> listings(List<Service> found) {
         List<String> ids = found.stream().map(s -> s.id).toList();
-        return categories
+        return categories.findByServiceIds(ids).chain(cats -> capacities
                 .findByServiceIds(ids)
-                .chain(cats -> capacities.findByServiceIds(ids).map(caps -> {
+                .chain(caps -> responsiveness.findStats(ids).map(stats -> {
                     Map<String, List<String>> categoriesById = cats.stream()
                             .collect(Collectors.groupingBy(
                                     c -> c.serviceId, Collectors.mapping(c -> c.category, Collectors.toList())));
@@ -91,8 +99,9 @@ public class CatalogService {
                                     categoriesById.getOrDefault(s.id, List.of()).stream()
                                             .sorted()
                                             .toList(),
-                                    capacityById.get(s.id)))
+                                    capacityById.get(s.id),
+                                    stats.getOrDefault(s.id, ResponsivenessStats.NONE)))
                             .toList();
-                }));
+                })));
     }
 }

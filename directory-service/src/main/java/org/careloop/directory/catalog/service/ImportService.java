@@ -13,10 +13,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.careloop.contracts.codes.CapacityCauses;
+import org.careloop.directory.availability.Availability;
+import org.careloop.directory.availability.service.AvailabilityPublisher;
 import org.careloop.directory.catalog.ImportResult;
 import org.careloop.directory.catalog.Organization;
 import org.careloop.directory.catalog.OrganizationListing;
@@ -28,12 +32,16 @@ import org.careloop.directory.catalog.repository.OrganizationRepository;
 import org.careloop.directory.catalog.repository.ServiceCapacityRepository;
 import org.careloop.directory.catalog.repository.ServiceCategoryRepository;
 import org.careloop.directory.catalog.repository.ServiceRepository;
+import org.careloop.directory.holds.repository.HoldRepository;
 import org.careloop.platform.problem.ProblemException;
 
 /**
  * Imports an HSDS-shaped bundle: upserts organizations and services by id and replaces the categories and capacity
  * of every listed service, all in one transaction. Re-importing the same bundle changes nothing, not even
- * {@code last_modified}, so the timestamps keep meaning "the content changed".
+ * {@code last_modified} or {@code updated}, so the timestamps keep meaning "the content changed". A capacity whose
+ * reported figures differ from the last ones reported is a new report: its baseline counts the places held now on top.
+ * Every service whose availability changed (new, status, organization, categories or capacity) is published as
+ * {@code capacity-changed}; the listed services are locked first, in id order, against concurrent holds.
  */
 @ApplicationScoped
 public class ImportService {
@@ -42,16 +50,22 @@ public class ImportService {
     private final ServiceRepository services;
     private final ServiceCategoryRepository categories;
     private final ServiceCapacityRepository capacities;
+    private final HoldRepository holds;
+    private final AvailabilityPublisher publisher;
 
     public ImportService(
             OrganizationRepository organizations,
             ServiceRepository services,
             ServiceCategoryRepository categories,
-            ServiceCapacityRepository capacities) {
+            ServiceCapacityRepository capacities,
+            HoldRepository holds,
+            AvailabilityPublisher publisher) {
         this.organizations = organizations;
         this.services = services;
         this.categories = categories;
         this.capacities = capacities;
+        this.holds = holds;
+        this.publisher = publisher;
     }
 
     @WithTransaction
@@ -65,20 +79,25 @@ public class ImportService {
         List<ServiceListing> listed =
                 listings.stream().flatMap(l -> l.services().stream()).toList();
         List<String> serviceIds = listed.stream().map(l -> l.service().id).toList();
-        // Sequential reads: a reactive session must not run two queries at once.
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS); // HSDS last_modified has ms precision
+        Set<String> changed = new TreeSet<>();
+        // Sequential reads: a reactive session must not run two queries at once. The services are locked before
+        // their capacity is read, so the places held cannot move under the import.
         return organizations
                 .findByIds(organizationIds)
-                .chain(orgs -> services.findByIds(serviceIds)
+                .chain(orgs -> services.lockByIds(serviceIds)
                         .chain(svcs -> categories.findByServiceIds(serviceIds).chain(cats -> capacities
                                 .findByServiceIds(serviceIds)
                                 .map(caps -> new Existing(orgs, svcs, cats, caps)))))
-                .chain(existing -> sequentially(writes(listings, existing)))
+                .chain(existing -> sequentially(writes(listings, existing, now, changed)))
                 .call(organizations::flush)
+                .call(() -> publisher.publish(changed, CapacityCauses.IMPORT, now))
                 .onFailure(ImportService::isConstraintViolation)
                 .transform(failure -> ProblemException.conflict(
                         "concurrent-update", "The directory changed during the import; retry the import"))
                 .invoke(() -> Log.infof(
-                        "Imported %d organizations and %d services", organizationIds.size(), serviceIds.size()))
+                        "Imported %d organizations and %d services; availability of %d changed",
+                        organizationIds.size(), serviceIds.size(), changed.size()))
                 .replaceWith(new ImportResult(organizationIds.size(), serviceIds.size()));
     }
 
@@ -89,8 +108,8 @@ public class ImportService {
             List<ServiceCategory> categories,
             List<ServiceCapacity> capacities) {}
 
-    private List<Supplier<Uni<?>>> writes(List<OrganizationListing> listings, Existing existing) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS); // HSDS last_modified has ms precision
+    private List<Supplier<Uni<?>>> writes(
+            List<OrganizationListing> listings, Existing existing, Instant now, Set<String> changed) {
         Map<String, Organization> orgs = byId(existing.organizations(), o -> o.id);
         Map<String, Service> svcs = byId(existing.services(), s -> s.id);
         Map<String, ServiceCapacity> caps = byId(existing.capacities(), c -> c.serviceId);
@@ -113,15 +132,19 @@ public class ImportService {
         for (OrganizationListing listing : listings) {
             for (ServiceListing service : listing.services()) {
                 String id = service.service().id;
-                writes.addAll(upsertService(service, svcs.get(id), cats.getOrDefault(id, List.of()), now));
-                writes.addAll(replaceCapacity(id, service.capacity(), caps.get(id), now));
+                writes.addAll(upsertService(service, svcs.get(id), cats.getOrDefault(id, List.of()), now, changed));
+                writes.addAll(replaceCapacity(id, service.capacity(), caps.get(id), now, changed));
             }
         }
         return writes;
     }
 
     private List<Supplier<Uni<?>>> upsertService(
-            ServiceListing listing, Service current, List<ServiceCategory> currentCategories, Instant now) {
+            ServiceListing listing,
+            Service current,
+            List<ServiceCategory> currentCategories,
+            Instant now,
+            Set<String> changed) {
         Service incoming = listing.service();
         Set<String> wanted = new HashSet<>(listing.categories());
         Set<String> present = currentCategories.stream().map(c -> c.category).collect(Collectors.toSet());
@@ -129,7 +152,14 @@ public class ImportService {
         if (current == null) {
             incoming.lastModified = now;
             writes.add(() -> services.persist(incoming));
+            changed.add(incoming.id);
         } else if (!current.sameContentAs(incoming) || !wanted.equals(present)) {
+            // What capacity-changed carries: status, organization and categories; a new description is not news there.
+            if (current.status != incoming.status
+                    || !current.organizationId.equals(incoming.organizationId)
+                    || !wanted.equals(present)) {
+                changed.add(current.id);
+            }
             current.copyContentFrom(incoming);
             current.lastModified = now;
         }
@@ -148,19 +178,29 @@ public class ImportService {
     }
 
     private List<Supplier<Uni<?>>> replaceCapacity(
-            String serviceId, ServiceCapacity incoming, ServiceCapacity current, Instant now) {
+            String serviceId, ServiceCapacity incoming, ServiceCapacity current, Instant now, Set<String> changed) {
         if (incoming == null) {
-            return current == null ? List.of() : List.of(() -> capacities.delete(current));
+            if (current == null) {
+                return List.of();
+            }
+            changed.add(serviceId);
+            return List.of(() -> capacities.delete(current));
         }
         if (current == null) {
+            changed.add(serviceId);
             incoming.id = UUID.randomUUID();
             incoming.serviceId = serviceId;
             incoming.updated = now;
-            return List.of(() -> capacities.persist(incoming));
+            // Places may already be held: referrals can reach a service before it publishes capacity.
+            return List.of(() -> holds.countOpen(serviceId).chain(open -> {
+                incoming.held = open.intValue();
+                incoming.baseline = Availability.baseline(incoming.reportedAvailable, incoming.held);
+                return capacities.persist(incoming);
+            }));
         }
-        if (!current.sameContentAs(incoming)) {
-            current.copyContentFrom(incoming);
-            current.updated = now;
+        if (!current.sameReportAs(incoming)) {
+            changed.add(serviceId);
+            current.report(incoming.unit, incoming.reportedAvailable, incoming.maximum, now);
         }
         return List.of();
     }

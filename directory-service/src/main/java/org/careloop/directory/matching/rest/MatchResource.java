@@ -12,7 +12,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.careloop.directory.matching.Candidate;
 import org.careloop.directory.matching.RankedCandidate;
+import org.careloop.directory.matching.Scores;
 import org.careloop.directory.matching.service.MatchingService;
 import org.careloop.directory.sdoh.SdohCategoryCode;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -38,8 +40,9 @@ public class MatchResource {
     @GET
     @Operation(
             summary = "Rank services for a category",
-            description = "Active services with places available; most places first, then most recently assured,"
-                    + " then by id.")
+            description = "Active services with places free after holds, by a weighted score of places free, acceptance"
+                    + " rate, time to acknowledge, freshness and recent load (see the service README); ties by id."
+                    + " Reading holds nothing.")
     @APIResponse(responseCode = "200", description = "The candidates, best first; empty when none qualifies")
     @APIResponse(responseCode = "400", description = "Missing or unknown category, or limit out of range")
     @APIResponse(responseCode = "401", description = "No valid token")
@@ -58,11 +61,29 @@ public class MatchResource {
     }
 
     private static MatchView toView(RankedCandidate ranked) {
+        Candidate c = ranked.candidate();
+        Scores s = ranked.scores();
         return new MatchView(
                 ranked.rank(),
-                ranked.candidate().serviceId(),
-                ranked.candidate().organizationId(),
-                ranked.candidate().available(),
-                ranked.reason());
+                c.serviceId(),
+                c.organizationId(),
+                c.available(),
+                ranked.reason(),
+                MatchingService.roundScore(ranked.score()),
+                new MatchView.ScoresView(
+                        MatchingService.roundScore(s.capacity()),
+                        MatchingService.roundScore(s.acceptance()),
+                        MatchingService.roundScore(s.acknowledgement()),
+                        MatchingService.roundScore(s.freshness()),
+                        MatchingService.roundScore(s.load())),
+                c.held(),
+                c.maximum(),
+                c.unit(),
+                c.assuredDate(),
+                MatchingService.roundScore(c.responsiveness().acceptanceRate()),
+                c.responsiveness().medianHoursToAcknowledge() == null
+                        ? null
+                        : MatchingService.roundScore(c.responsiveness().medianHoursToAcknowledge()),
+                c.recentHolds());
     }
 }

@@ -4,102 +4,295 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.careloop.contracts.EventTypes;
 import org.careloop.contracts.Topics;
+import org.careloop.contracts.codes.CapacityCauses;
+import org.careloop.contracts.codes.SdohCategories;
 import org.careloop.contracts.directory.NeedsMatched;
+import org.careloop.contracts.referral.MatchRequested;
 import org.careloop.contracts.screening.ScreeningCompleted;
+import org.careloop.directory.availability.service.AvailabilityPublisher;
+import org.careloop.directory.catalog.repository.ServiceRepository;
+import org.careloop.directory.config.DirectoryConfig;
+import org.careloop.directory.holds.service.HoldService;
 import org.careloop.directory.matching.Candidate;
 import org.careloop.directory.matching.MatchOutcome;
 import org.careloop.directory.matching.RankedCandidate;
 import org.careloop.directory.matching.Ranking;
-import org.careloop.directory.matching.repository.CandidateRepository;
-import org.careloop.directory.sdoh.SdohCategories;
 import org.careloop.platform.inbox.AfterCommit;
 import org.careloop.platform.outbox.EventOutbox;
 
 /**
- * Matches needs to services. Matching only reads capacity: holding places for a referral belongs to a later change,
- * so two screenings can be matched to the same last place.
+ * Matches needs to services and holds the place of each match in the same transaction: the services to hold at are
+ * locked, their capacity re-read under the lock, and a need whose best candidate filled up meanwhile falls to the next
+ * one, so two matches never both take the last place. Needs without consent to share hold nothing.
  */
 @ApplicationScoped
 public class MatchingService {
 
     static final String METRIC = "careloop.matches";
 
-    private final CandidateRepository candidates;
+    private final CandidateService candidates;
+    private final Ranking ranking;
+    private final ServiceRepository services;
+    private final HoldService holds;
+    private final AvailabilityPublisher publisher;
     private final EventOutbox outbox;
+    private final DirectoryConfig config;
     private final MeterRegistry meters;
 
-    public MatchingService(CandidateRepository candidates, EventOutbox outbox, MeterRegistry meters) {
+    public MatchingService(
+            CandidateService candidates,
+            Ranking ranking,
+            ServiceRepository services,
+            HoldService holds,
+            AvailabilityPublisher publisher,
+            EventOutbox outbox,
+            DirectoryConfig config,
+            MeterRegistry meters) {
         this.candidates = candidates;
+        this.ranking = ranking;
+        this.services = services;
+        this.holds = holds;
+        this.publisher = publisher;
         this.outbox = outbox;
+        this.config = config;
         this.meters = meters;
     }
 
-    /** The best {@code limit} services for a category, with the reason for each. */
+    /** The best {@code limit} services for a category, with the score and reason of each; holds nothing. */
     @WithSession
     public Uni<MatchOutcome> match(String category, int limit) {
-        return candidates.findByCategories(Set.of(category)).map(found -> Ranking.rank(category, found, limit));
+        Instant now = Instant.now();
+        return candidates.find(Set.of(category), now).map(found -> ranking.rank(category, found, limit, today(now)));
     }
 
     /**
-     * Picks the best service for every need of a screening and publishes one {@code needs-matched} event. Runs in
-     * the consumer's transaction, so the event and the consumed event's id are committed together.
+     * Matches every need of a screening, holds a place for each match when the patient consented to share, and
+     * publishes one {@code needs-matched} event. Runs in the consumer's transaction, so the holds, the event and the
+     * consumed event's id are committed together.
      */
     @WithTransaction
     public Uni<Void> matchScreening(ScreeningCompleted screening) {
-        Set<String> categories = screening.needs().stream()
-                .map(ScreeningCompleted.Need::category)
-                .collect(Collectors.toSet());
-        return candidates.findByCategories(categories).chain(found -> {
-            List<NeedsMatched.Match> matches = screening.needs().stream()
-                    .map(need -> toMatch(need, Ranking.rank(need.category(), found, 1)))
-                    .toList();
-            NeedsMatched event = new NeedsMatched(
-                    screening.screeningId(),
-                    screening.patientId(),
-                    screening.requesterOrganizationId(),
-                    screening.consentToShare(),
-                    Instant.now(),
-                    matches);
-            return outbox.append(
-                            Topics.NEEDS_MATCHED,
-                            EventTypes.NEEDS_MATCHED,
-                            screening.screeningId().toString(),
-                            event)
-                    .invoke(eventId -> {
-                        // Counted once the event is in the outbox; a retried transaction may count a need twice.
-                        matches.forEach(this::count);
-                        Log.infof(
-                                "Screening %s: %d of %d needs matched (event %s)",
-                                screening.screeningId(),
-                                matches.stream()
-                                        .filter(NeedsMatched.Match::matched)
-                                        .count(),
-                                matches.size(),
-                                eventId);
-                    })
-                    .replaceWithVoid();
+        Instant now = Instant.now();
+        List<Need> needs = screening.needs().stream()
+                .map(n -> new Need(n.needId(), n.category(), Set.of()))
+                .toList();
+        return allocate(needs, screening.consentToShare(), screening.screeningId(), null, now)
+                .chain(matches -> {
+                    NeedsMatched event = new NeedsMatched(
+                            screening.screeningId(),
+                            screening.patientId(),
+                            screening.requesterOrganizationId(),
+                            screening.consentToShare(),
+                            now,
+                            matches,
+                            null);
+                    return outbox.append(
+                                    Topics.NEEDS_MATCHED,
+                                    EventTypes.NEEDS_MATCHED,
+                                    screening.screeningId().toString(),
+                                    event)
+                            .invoke(eventId -> {
+                                matches.forEach(this::count);
+                                Log.infof(
+                                        "Screening %s: %d of %d needs matched%s (event %s)",
+                                        screening.screeningId(),
+                                        matches.stream()
+                                                .filter(NeedsMatched.Match::matched)
+                                                .count(),
+                                        matches.size(),
+                                        screening.consentToShare() ? ", places held" : ", no consent: nothing held",
+                                        eventId);
+                            });
+                })
+                .replaceWithVoid();
+    }
+
+    /**
+     * Answers a match request of the referral service: a fresh match for one need that excludes the services already
+     * tried, with a place held for it, published as a {@code needs-matched} that carries the request id.
+     */
+    @WithTransaction
+    public Uni<Void> matchRequest(MatchRequested request) {
+        Instant now = Instant.now();
+        Need need = new Need(request.needId(), request.category(), Set.copyOf(request.excludeServiceIds()));
+        return allocate(List.of(need), true, request.screeningId(), request.requestId(), now)
+                .chain(matches -> {
+                    NeedsMatched event = new NeedsMatched(
+                            request.screeningId(),
+                            request.patientId(),
+                            request.requesterOrganizationId(),
+                            true,
+                            now,
+                            matches,
+                            request.requestId());
+                    NeedsMatched.Match match = matches.getFirst();
+                    return outbox.append(
+                                    Topics.NEEDS_MATCHED,
+                                    EventTypes.NEEDS_MATCHED,
+                                    request.screeningId().toString(),
+                                    event)
+                            .invoke(eventId -> {
+                                count(match);
+                                Log.infof(
+                                        "Match request %s for need %s (attempt %d, %d services excluded): %s (event %s)",
+                                        request.requestId(),
+                                        request.needId(),
+                                        request.attempt(),
+                                        request.excludeServiceIds().size(),
+                                        match.matched() ? "matched to " + match.serviceId() : "unmatched",
+                                        eventId);
+                            });
+                })
+                .replaceWithVoid();
+    }
+
+    /**
+     * A need to match.
+     *
+     * @param needId the need
+     * @param category its SDOHCC category
+     * @param excluded services not to offer (already tried)
+     */
+    private record Need(UUID needId, String category, Set<String> excluded) {}
+
+    /** What one matching transaction has locked and changed. */
+    private static final class Allocation {
+        final Set<String> locked = new HashSet<>();
+        final Set<String> changed = new TreeSet<>();
+    }
+
+    private Uni<List<NeedsMatched.Match>> allocate(
+            List<Need> needs, boolean hold, UUID screeningId, UUID matchRequestId, Instant now) {
+        if (needs.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        Set<String> categories = needs.stream().map(Need::category).collect(Collectors.toSet());
+        int limit = config.ranking().candidates();
+        return candidates.find(categories, now).chain(found -> {
+            if (!hold) {
+                return Uni.createFrom()
+                        .item(needs.stream()
+                                .map(need -> toMatch(
+                                        need, ranking.rank(need.category(), found, need.excluded(), limit, today(now))))
+                                .toList());
+            }
+            // Lock the best candidates of every need at once, in id order; a later, rarer lock (a need whose
+            // candidates all filled up meanwhile) can wait on another matcher, which PostgreSQL resolves as a deadlock
+            // the consumer retries.
+            Set<String> first = new TreeSet<>();
+            for (Need need : needs) {
+                ranking.rank(need.category(), found, need.excluded(), limit, today(now)).ranked().stream()
+                        .map(r -> r.candidate().serviceId())
+                        .forEach(first::add);
+            }
+            Allocation allocation = new Allocation();
+            return lock(first, allocation)
+                    .chain(() -> Multi.createFrom()
+                            .iterable(needs)
+                            .onItem()
+                            .transformToUniAndConcatenate(
+                                    need -> allocateOne(need, allocation, screeningId, matchRequestId, now))
+                            .collect()
+                            .asList())
+                    .call(() -> publisher.publish(allocation.changed, CapacityCauses.HOLD, now));
         });
     }
 
-    private static NeedsMatched.Match toMatch(ScreeningCompleted.Need need, MatchOutcome outcome) {
-        return outcome.best()
-                .map(best -> matched(need, best))
-                .orElseGet(() -> new NeedsMatched.Match(
-                        need.needId(), need.category(), null, null, 0, outcome.unmatchedReason()));
+    /** Ranks a need on figures read under the locks of its best candidates, and holds a place at the first. */
+    private Uni<NeedsMatched.Match> allocateOne(
+            Need need, Allocation allocation, UUID screeningId, UUID matchRequestId, Instant now) {
+        int limit = config.ranking().candidates();
+        return services.flush()
+                .chain(() -> candidates.find(Set.of(need.category()), now))
+                .chain(found -> {
+                    MatchOutcome outcome = ranking.rank(need.category(), found, need.excluded(), limit, today(now));
+                    if (outcome.ranked().isEmpty()) {
+                        return Uni.createFrom().item(toMatch(need, outcome));
+                    }
+                    Candidate best = outcome.ranked().getFirst().candidate();
+                    if (!allocation.locked.contains(best.serviceId())) {
+                        // The figures of unlocked candidates may already be stale: lock them, then read again.
+                        Set<String> more = new TreeSet<>();
+                        outcome.ranked().stream()
+                                .map(r -> r.candidate().serviceId())
+                                .filter(id -> !allocation.locked.contains(id))
+                                .forEach(more::add);
+                        return lock(more, allocation).chain(() -> {
+                            if (!allocation.locked.contains(best.serviceId())) {
+                                return Uni.createFrom()
+                                        .failure(new IllegalStateException(
+                                                "Service " + best.serviceId() + " could not be locked"));
+                            }
+                            return allocateOne(need, allocation, screeningId, matchRequestId, now);
+                        });
+                    }
+                    return holds.take(
+                                    best.serviceId(), need.needId(), screeningId, need.category(), matchRequestId, now)
+                            .invoke(taken -> {
+                                if (taken) {
+                                    allocation.changed.add(best.serviceId());
+                                }
+                            })
+                            .replaceWith(toMatch(need, outcome));
+                });
     }
 
-    private static NeedsMatched.Match matched(ScreeningCompleted.Need need, RankedCandidate best) {
-        Candidate c = best.candidate();
+    private Uni<Void> lock(Collection<String> serviceIds, Allocation allocation) {
+        return services.lockByIds(serviceIds)
+                .invoke(locked -> locked.forEach(s -> allocation.locked.add(s.id)))
+                .replaceWithVoid();
+    }
+
+    private static NeedsMatched.Match toMatch(Need need, MatchOutcome outcome) {
+        if (outcome.ranked().isEmpty()) {
+            return new NeedsMatched.Match(
+                    need.needId(), need.category(), null, null, 0, outcome.unmatchedReason(), List.of());
+        }
+        RankedCandidate best = outcome.ranked().getFirst();
+        List<NeedsMatched.Candidate> ranked =
+                outcome.ranked().stream().map(MatchingService::toCandidate).toList();
         return new NeedsMatched.Match(
-                need.needId(), need.category(), c.serviceId(), c.organizationId(), best.rank(), best.reason());
+                need.needId(),
+                need.category(),
+                best.candidate().serviceId(),
+                best.candidate().organizationId(),
+                best.rank(),
+                best.reason(),
+                ranked);
+    }
+
+    private static NeedsMatched.Candidate toCandidate(RankedCandidate r) {
+        return new NeedsMatched.Candidate(
+                r.candidate().serviceId(),
+                r.candidate().organizationId(),
+                r.rank(),
+                r.reason(),
+                r.candidate().available(),
+                roundScore(r.score()));
+    }
+
+    /** Scores are published with four decimals: enough to order, short to read. */
+    public static double roundScore(double score) {
+        return Math.round(score * 10_000) / 10_000.0;
+    }
+
+    private static LocalDate today(Instant now) {
+        return LocalDate.ofInstant(now, ZoneOffset.UTC);
     }
 
     private void count(NeedsMatched.Match match) {

@@ -2,18 +2,24 @@ package org.careloop.directory.catalog.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.careloop.directory.TestDirectory.as;
+import static org.careloop.directory.TestDirectory.capacityEventsWritten;
 import static org.careloop.directory.TestDirectory.demoBundle;
 import static org.careloop.directory.TestDirectory.importBundle;
 import static org.careloop.directory.TestDirectory.unique;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
+import org.careloop.directory.Events;
 import org.careloop.testing.CareLoopTestInfrastructure;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +27,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(CareLoopTestInfrastructure.class)
 class DirectoryImportTests {
+
+    @Inject
+    Pool database;
 
     private static String bundle(String org, String classes, String jobs) {
         return """
@@ -174,8 +183,10 @@ class DirectoryImportTests {
 
         importBundle(bundle(org, classes, jobs));
 
-        // Same content, same last_modified and capacity.updated: nothing was rewritten.
+        // Same content, same last_modified and capacity.updated: nothing was rewritten, nothing published again.
         assertThat(serviceJson(classes)).isEqualTo(before);
+        assertThat(capacityEventsWritten(database, classes)).isEqualTo(1);
+        assertThat(capacityEventsWritten(database, jobs)).isEqualTo(1);
         assertThat(organization(org).getString("last_modified")).isEqualTo(organizationModified);
         assertThat(as("clinician")
                         .queryParam("organization_id", org)
@@ -217,6 +228,24 @@ class DirectoryImportTests {
         assertThat((Object) changedJobs.get("capacity.maximum")).isNull();
         JsonPath organization = organization(org);
         assertThat((Object) organization.get("email")).isNull();
+
+        // Both services' availability changed: published, version 2, valid against the contract.
+        await().atMost(Events.WAIT)
+                .untilAsserted(() -> assertThat(Events.capacityChanges(jobs)).hasSize(2));
+        JsonNode opened = Events.capacityChanges(jobs).getLast();
+        assertThat(opened.get("cause").asText()).isEqualTo("import");
+        assertThat(opened.get("version").asLong()).isEqualTo(2);
+        assertThat(opened.get("serviceStatus").asText()).isEqualTo("active");
+        assertThat(opened.get("available").asInt()).isEqualTo(3);
+        assertThat(opened.get("categories"))
+                .extracting(JsonNode::asText)
+                .containsExactly("digital-literacy", "employment-status");
+        await().atMost(Events.WAIT)
+                .untilAsserted(() -> assertThat(Events.capacityChanges(classes)).hasSize(2));
+        JsonNode closed = Events.capacityChanges(classes).getLast();
+        assertThat(closed.get("available").isNull()).isTrue();
+        assertThat(closed.get("unit").isNull()).isTrue();
+        assertThat(closed.get("categories")).extracting(JsonNode::asText).containsExactly("language-access");
     }
 
     @Test
@@ -264,6 +293,7 @@ class DirectoryImportTests {
                         "organizations[1].services[1].capacity.maximum");
         as("clinician").get("/api/v1/organizations/{id}", validOrg).then().statusCode(404);
         as("clinician").get("/api/v1/services/{id}", validService).then().statusCode(404);
+        assertThat(capacityEventsWritten(database, validService)).isZero();
     }
 
     @Test
@@ -376,8 +406,8 @@ class DirectoryImportTests {
                 .post("/api/v1/directory/import")
                 .then()
                 .statusCode(200)
-                .body("organizations", equalTo(6))
-                .body("services", equalTo(7));
+                .body("organizations", equalTo(10))
+                .body("services", equalTo(12));
 
         assertThat(organization("org-foodbank").getString("name")).isEqualTo("Riverside Food Bank");
         assertThat(organization("org-housing").getList("services.id"))
@@ -386,7 +416,11 @@ class DirectoryImportTests {
                 .containsExactly("homelessness", "housing-instability");
         assertThat(service("svc-safe-harbor-advocacy").getList("categories"))
                 .containsExactly("intimate-partner-violence", "sdoh-category-unspecified");
-        assertThat(service("svc-northside-emergency-groceries").getInt("capacity.available"))
-                .isZero();
+        // Other tests hold places at the demo's food services: the reported figures are what the import set.
+        JsonPath northside = service("svc-northside-emergency-groceries");
+        assertThat(northside.getInt("capacity.reported_available")).isEqualTo(12);
+        assertThat(northside.getInt("capacity.maximum")).isEqualTo(15);
+        assertThat(northside.getInt("capacity.available") + northside.getInt("capacity.held"))
+                .isEqualTo(12);
     }
 }

@@ -13,10 +13,12 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.careloop.contracts.EventTypes;
 import org.careloop.contracts.Topics;
+import org.careloop.directory.Events;
 import org.careloop.directory.KafkaRecords;
 import org.careloop.testing.KafkaEvents;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,13 +26,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The screening-completed consumer against the real broker and database. Categories of this class: the demo's
- * food-insecurity (matched to the demo food bank) and veteran-status (never listed).
+ * food-insecurity (two services: the food bank and the Northside pantry) and veteran-status (never listed).
  */
 @QuarkusTest
 class ScreeningCompletedConsumerTests {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> FOOD_SERVICES =
+            List.of("svc-foodbank-pantry", "svc-northside-emergency-groceries");
 
     @Inject
     Pool database;
@@ -99,11 +103,18 @@ class ScreeningCompletedConsumerTests {
         JsonNode matched = matches.get(0);
         assertThat(matched.get("needId").asText()).isEqualTo(food.toString());
         assertThat(matched.get("category").asText()).isEqualTo("food-insecurity");
-        assertThat(matched.get("serviceId").asText()).isEqualTo("svc-foodbank-pantry");
-        assertThat(matched.get("organizationId").asText()).isEqualTo("org-foodbank");
+        // The demo has two food services; which one comes first depends on the places the other tests took.
+        assertThat(matched.get("serviceId").asText()).isIn(FOOD_SERVICES);
+        assertThat(matched.get("organizationId").asText()).isIn("org-foodbank", "org-northside-pantry");
         assertThat(matched.get("rank").asInt()).isEqualTo(1);
-        assertThat(matched.get("reason").asText())
-                .isEqualTo("active, 25 household places available, assured 2026-11-01");
+        assertThat(matched.get("reason").asText()).startsWith("active, ").contains("household places free");
+        assertThat(matched.get("candidates")).hasSize(2);
+        assertThat(matched.get("candidates").get(0).get("serviceId").asText())
+                .isEqualTo(matched.get("serviceId").asText());
+        assertThat(matched.get("candidates"))
+                .extracting(c -> c.get("serviceId").asText())
+                .containsExactlyInAnyOrderElementsOf(FOOD_SERVICES);
+        Events.valid(EventTypes.NEEDS_MATCHED, event.value());
 
         JsonNode unmatched = matches.get(1);
         assertThat(unmatched.get("needId").asText()).isEqualTo(veteran.toString());
@@ -111,6 +122,7 @@ class ScreeningCompletedConsumerTests {
         assertThat(unmatched.get("organizationId").isNull()).isTrue();
         assertThat(unmatched.get("rank").asInt()).isZero();
         assertThat(unmatched.get("reason").asText()).isEqualTo("no service in the directory addresses veteran-status");
+        assertThat(unmatched.get("candidates")).isEmpty();
 
         String metrics =
                 given().get("/q/metrics").then().statusCode(200).extract().asString();
@@ -196,6 +208,6 @@ class ScreeningCompletedConsumerTests {
             assertThat(dead.header("dead-letter-reason")).isNotBlank();
         }
         JsonNode answered = json(awaitMatched(next).value());
-        assertThat(answered.get("matches").get(0).get("serviceId").asText()).isEqualTo("svc-foodbank-pantry");
+        assertThat(answered.get("matches").get(0).get("serviceId").asText()).isIn(FOOD_SERVICES);
     }
 }
