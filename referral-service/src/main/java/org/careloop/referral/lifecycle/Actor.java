@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.careloop.contracts.codes.ActorRoles;
 import org.careloop.platform.security.Roles;
 
 /**
@@ -40,6 +41,22 @@ public record Actor(
     /** Whether the caller may read this referral; anything else must look unknown to them. */
     public boolean canSee(Referral referral) {
         return seesAll || !partiesFor(referral).isEmpty();
+    }
+
+    /**
+     * Who the caller is for this referral in {@code referral-updated}'s terms: {@code owner} when they are staff of
+     * its owner organization, else {@code requester} for the clinic that requested it, else {@code coordinator}
+     * (acting on an organization's behalf).
+     */
+    public String roleFor(Referral referral) {
+        Set<Party> parties = partiesFor(referral);
+        if (parties.contains(Party.OWNER)) {
+            return ActorRoles.OWNER;
+        }
+        if (parties.contains(Party.REQUESTER)) {
+            return ActorRoles.REQUESTER;
+        }
+        return ActorRoles.COORDINATOR;
     }
 
     /** The parts the caller plays for this referral; empty when it is none of theirs. */

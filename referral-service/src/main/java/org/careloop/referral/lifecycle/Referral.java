@@ -9,6 +9,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
+import org.careloop.contracts.codes.ActorRoles;
+import org.hibernate.annotations.OptimisticLock;
 
 /**
  * A referral of one need of a screened patient to one community service: the SDOHCC Task for Referral Management.
@@ -61,6 +63,33 @@ public class Referral {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    @Column(nullable = false)
+    private int attempt;
+
+    @Column(name = "previous_referral_id")
+    private UUID previousReferralId;
+
+    @Column(name = "status_reason_code")
+    private String statusReasonCode;
+
+    private String outcome;
+
+    @Column(name = "requested_at")
+    private Instant requestedAt;
+
+    // Chases are marks, not changes: they neither bump the version nor publish an event, so a recall scheduled for
+    // version n still finds version n after the reminder and the escalation.
+    @OptimisticLock(excluded = true)
+    @Column(name = "reminded_at")
+    private Instant remindedAt;
+
+    @OptimisticLock(excluded = true)
+    @Column(name = "escalated_at")
+    private Instant escalatedAt;
+
+    @Column(name = "changed_by_role", nullable = false)
+    private String changedByRole;
+
     protected Referral() {}
 
     /** A new referral, ready for its owner to act on: status {@code requested}, version 1; its id is set on persist. */
@@ -72,6 +101,37 @@ public class Referral {
             String requesterOrganizationId,
             String ownerOrganizationId,
             String serviceId,
+            Instant now) {
+        return requested(
+                screeningId,
+                needId,
+                patientId,
+                category,
+                requesterOrganizationId,
+                ownerOrganizationId,
+                serviceId,
+                1,
+                null,
+                ActorRoles.SYSTEM,
+                now);
+    }
+
+    /**
+     * Attempt {@code attempt} at a need, following {@code previousReferralId}: status {@code requested}, version 1.
+     *
+     * @param changedByRole who made it: {@code system} (routing) or {@code coordinator} (assigned by hand)
+     */
+    public static Referral requested(
+            UUID screeningId,
+            UUID needId,
+            String patientId,
+            String category,
+            String requesterOrganizationId,
+            String ownerOrganizationId,
+            String serviceId,
+            int attempt,
+            UUID previousReferralId,
+            String changedByRole,
             Instant now) {
         Referral referral = new Referral();
         referral.version = 1L;
@@ -85,6 +145,10 @@ public class Referral {
         referral.serviceId = serviceId;
         referral.createdAt = now;
         referral.updatedAt = now;
+        referral.requestedAt = now;
+        referral.attempt = attempt;
+        referral.previousReferralId = previousReferralId;
+        referral.changedByRole = changedByRole;
         return referral;
     }
 
@@ -95,11 +159,49 @@ public class Referral {
      * @return the status before the change
      */
     public ReferralStatus changeStatus(ReferralStatus to, String reason, Instant now) {
+        return changeStatus(to, reason, null, null, ActorRoles.SYSTEM, now);
+    }
+
+    /**
+     * Moves the referral to {@code to} with a coded reason and, for {@code completed}, a coded outcome; the caller
+     * has checked the change. The version increases when the change is flushed.
+     *
+     * @param changedByRole who made the change, see {@link ActorRoles}
+     * @return the status before the change
+     */
+    public ReferralStatus changeStatus(
+            ReferralStatus to, String reason, String reasonCode, String outcome, String changedByRole, Instant now) {
         ReferralStatus from = status;
         status = to;
         statusReason = reason;
+        statusReasonCode = reasonCode;
+        if (outcome != null) {
+            this.outcome = outcome;
+        }
+        this.changedByRole = changedByRole;
         updatedAt = now;
+        if (to == ReferralStatus.REQUESTED && requestedAt == null) {
+            requestedAt = now;
+        }
         return from;
+    }
+
+    /** Records a reminder sent to the owner; the first one counts. Not a change: no new version. */
+    public boolean markReminded(Instant at) {
+        if (remindedAt != null) {
+            return false;
+        }
+        remindedAt = at;
+        return true;
+    }
+
+    /** Records an escalation to coordinators; the first one counts. Not a change: no new version. */
+    public boolean markEscalated(Instant at) {
+        if (escalatedAt != null) {
+            return false;
+        }
+        escalatedAt = at;
+        return true;
     }
 
     public UUID id() {
@@ -152,5 +254,37 @@ public class Referral {
 
     public Instant updatedAt() {
         return updatedAt;
+    }
+
+    public int attempt() {
+        return attempt;
+    }
+
+    public UUID previousReferralId() {
+        return previousReferralId;
+    }
+
+    public String statusReasonCode() {
+        return statusReasonCode;
+    }
+
+    public String outcome() {
+        return outcome;
+    }
+
+    public Instant requestedAt() {
+        return requestedAt;
+    }
+
+    public Instant remindedAt() {
+        return remindedAt;
+    }
+
+    public Instant escalatedAt() {
+        return escalatedAt;
+    }
+
+    public String changedByRole() {
+        return changedByRole;
     }
 }

@@ -5,34 +5,34 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.careloop.contracts.codes.ReferralStatusCodes;
 
 /**
  * The ten statuses of an SDOHCC Task for Referral Management (FHIR R4 TaskStatus without {@code ready} and
- * {@code received}); JSON, the database and events use the codes.
+ * {@code received}); JSON, the database and events use the codes, which are written once, in the contracts'
+ * {@link ReferralStatusCodes}.
  */
 public enum ReferralStatus {
-    DRAFT("draft"),
-    REQUESTED("requested"),
-    ACCEPTED("accepted"),
-    REJECTED("rejected"),
-    CANCELLED("cancelled"),
-    IN_PROGRESS("in-progress"),
-    ON_HOLD("on-hold"),
-    FAILED("failed"),
-    COMPLETED("completed"),
-    ENTERED_IN_ERROR("entered-in-error");
+    DRAFT(ReferralStatusCodes.DRAFT),
+    REQUESTED(ReferralStatusCodes.REQUESTED),
+    ACCEPTED(ReferralStatusCodes.ACCEPTED),
+    REJECTED(ReferralStatusCodes.REJECTED),
+    CANCELLED(ReferralStatusCodes.CANCELLED),
+    IN_PROGRESS(ReferralStatusCodes.IN_PROGRESS),
+    ON_HOLD(ReferralStatusCodes.ON_HOLD),
+    FAILED(ReferralStatusCodes.FAILED),
+    COMPLETED(ReferralStatusCodes.COMPLETED),
+    ENTERED_IN_ERROR(ReferralStatusCodes.ENTERED_IN_ERROR);
 
     /** Every code, in declaration order, for error messages and API docs. */
     public static final List<String> CODES =
             Arrays.stream(values()).map(ReferralStatus::code).toList();
 
     /** Regular expression that matches exactly one code; used to validate request fields. */
-    public static final String CODE_PATTERN =
-            "draft|requested|accepted|rejected|cancelled|in-progress|on-hold|failed|completed|entered-in-error";
+    public static final String CODE_PATTERN = ReferralStatusCodes.PATTERN;
 
     /** The codes as text, for validation messages. */
-    public static final String CODE_LIST =
-            "draft, requested, accepted, rejected, cancelled, in-progress, on-hold, failed, completed, entered-in-error";
+    public static final String CODE_LIST = ReferralStatusCodes.LIST;
 
     private final String code;
 

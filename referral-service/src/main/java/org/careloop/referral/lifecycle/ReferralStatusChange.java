@@ -38,6 +38,12 @@ public class ReferralStatusChange {
     @Column(name = "changed_at", nullable = false)
     private Instant changedAt;
 
+    @Column(name = "reason_code")
+    private String reasonCode;
+
+    @Column(name = "changed_by_role")
+    private String changedByRole;
+
     protected ReferralStatusChange() {}
 
     /**
@@ -59,6 +65,33 @@ public class ReferralStatusChange {
         this.reason = reason;
         this.changedBy = changedBy;
         this.changedAt = changedAt;
+    }
+
+    /**
+     * @param reasonCode coded reason, see {@code StatusReasonCodes}, may be null
+     * @param changedByRole owner, requester, coordinator or system
+     */
+    public ReferralStatusChange(
+            UUID referralId,
+            long version,
+            ReferralStatus fromStatus,
+            ReferralStatus toStatus,
+            String reason,
+            String reasonCode,
+            String changedBy,
+            String changedByRole,
+            Instant changedAt) {
+        this(referralId, version, fromStatus, toStatus, reason, changedBy, changedAt);
+        this.reasonCode = reasonCode;
+        this.changedByRole = changedByRole;
+    }
+
+    public String reasonCode() {
+        return reasonCode;
+    }
+
+    public String changedByRole() {
+        return changedByRole;
     }
 
     public UUID referralId() {

@@ -41,7 +41,8 @@ public final class TransitionPolicy {
         NEXT.put(REQUESTED, EnumSet.of(ACCEPTED, REJECTED, CANCELLED, ENTERED_IN_ERROR));
         NEXT.put(ACCEPTED, EnumSet.of(IN_PROGRESS, ON_HOLD, COMPLETED, FAILED, CANCELLED, ENTERED_IN_ERROR));
         NEXT.put(IN_PROGRESS, EnumSet.of(ON_HOLD, COMPLETED, FAILED, CANCELLED, ENTERED_IN_ERROR));
-        NEXT.put(ON_HOLD, EnumSet.of(IN_PROGRESS, FAILED, CANCELLED, ENTERED_IN_ERROR));
+        // A service can be delivered while the referral is paused (e.g. waiting on a document that then arrived).
+        NEXT.put(ON_HOLD, EnumSet.of(IN_PROGRESS, COMPLETED, FAILED, CANCELLED, ENTERED_IN_ERROR));
         for (ReferralStatus terminal : EnumSet.of(REJECTED, CANCELLED, FAILED, COMPLETED, ENTERED_IN_ERROR)) {
             NEXT.put(terminal, EnumSet.noneOf(ReferralStatus.class));
         }

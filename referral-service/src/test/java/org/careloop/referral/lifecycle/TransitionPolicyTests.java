@@ -29,7 +29,7 @@ class TransitionPolicyTests {
             REQUESTED, EnumSet.of(ACCEPTED, REJECTED, CANCELLED, ENTERED_IN_ERROR),
             ACCEPTED, EnumSet.of(IN_PROGRESS, ON_HOLD, COMPLETED, FAILED, CANCELLED, ENTERED_IN_ERROR),
             IN_PROGRESS, EnumSet.of(ON_HOLD, COMPLETED, FAILED, CANCELLED, ENTERED_IN_ERROR),
-            ON_HOLD, EnumSet.of(IN_PROGRESS, FAILED, CANCELLED, ENTERED_IN_ERROR),
+            ON_HOLD, EnumSet.of(IN_PROGRESS, COMPLETED, FAILED, CANCELLED, ENTERED_IN_ERROR),
             REJECTED, EnumSet.noneOf(ReferralStatus.class),
             CANCELLED, EnumSet.noneOf(ReferralStatus.class),
             FAILED, EnumSet.noneOf(ReferralStatus.class),

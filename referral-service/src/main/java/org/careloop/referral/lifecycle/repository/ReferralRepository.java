@@ -28,6 +28,16 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
                 .map(n -> n > 0);
     }
 
+    /** Whether the need has any referral (needs routed before routing was recorded have no routing row). */
+    public Uni<Boolean> existsForNeed(UUID needId) {
+        return count("needId", needId).map(n -> n > 0);
+    }
+
+    /** Every attempt at a need, first attempt first. */
+    public Uni<List<Referral>> findByNeed(UUID needId) {
+        return list("needId", Sort.ascending("attempt", "createdAt"), needId);
+    }
+
     /** One page of the referrals matching the criteria, newest first. */
     public Uni<Page<Referral>> search(ReferralCriteria criteria, PageRequest page) {
         List<String> where = new ArrayList<>();
@@ -51,6 +61,10 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
         if (!criteria.statuses().isEmpty()) {
             where.add("status in :statuses");
             params.put("statuses", criteria.statuses());
+        }
+        if (criteria.needId() != null) {
+            where.add("needId = :needId");
+            params.put("needId", criteria.needId());
         }
         if (criteria.screeningId() != null) {
             where.add("screeningId = :screeningId");

@@ -67,8 +67,10 @@ public class ReferralResource {
                             description = "Only these status codes; repeat the parameter or separate codes by commas")
                     List<String> status,
             @QueryParam("screeningId") @Parameter(description = "Only referrals of this screening") String screeningId,
+            @QueryParam("needId") @Parameter(description = "Only the attempts at this need") String needId,
             @BeanParam @Valid PageRequest page) {
-        ReferralCriteria criteria = new ReferralCriteria(actor(), statuses(status), uuid("screeningId", screeningId));
+        ReferralCriteria criteria = new ReferralCriteria(
+                actor(), statuses(status), uuid("screeningId", screeningId), uuid("needId", needId));
         return service.search(criteria, page).map(p -> p.map(ReferralView::of));
     }
 
@@ -105,11 +107,15 @@ public class ReferralResource {
             summary = "Change the status of a referral",
             description = "The owner organization may set accepted, rejected, in-progress, on-hold, failed, completed"
                     + " and cancelled; the requesting clinic cancelled and entered-in-error; coordinators any status"
-                    + " the lifecycle allows. A reason is required for rejected, cancelled, failed and on-hold.")
+                    + " the lifecycle allows. A reason (text or reasonCode) is required for rejected, cancelled,"
+                    + " failed and on-hold; an outcome may be given with completed. A rejection re-routes the need to"
+                    + " another organization at once (a new referral, attempt + 1); a coordinator's cancellation with"
+                    + " reasonCode reassigned puts the need in the work queue.")
     @APIResponse(responseCode = "200", description = "The referral after the change")
     @APIResponse(
             responseCode = "400",
-            description = "Unknown status code, or a required reason is missing",
+            description = "Unknown status, reason code or outcome, a required reason is missing, or an outcome"
+                    + " without completed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "403",
@@ -125,7 +131,11 @@ public class ReferralResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ReferralView> changeStatus(@PathParam("id") UUID id, @Valid @NotNull StatusChangeRequest request) {
         ReferralStatus to = ReferralStatus.fromCode(request.status()).orElseThrow();
-        return service.changeStatus(id, to, request.reason(), actor()).map(ReferralView::of);
+        return service.changeStatus(
+                        id,
+                        new ReferralService.StatusChange(to, request.reason(), request.reasonCode(), request.outcome()),
+                        actor())
+                .map(ReferralView::of);
     }
 
     private Actor actor() {

@@ -21,6 +21,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param serviceId HSDS service id
  * @param createdAt when the referral was created
  * @param updatedAt when it last changed
+ * @param attempt which attempt at the need this referral is, 1 for the first
+ * @param previousReferralId the attempt this one follows (after a rejection, a recall or a reassignment)
+ * @param statusReasonCode coded reason for the status, see the contracts' {@code StatusReasonCodes}
+ * @param outcome coded outcome of a completed referral: need-resolved, need-partially-resolved, need-not-resolved
+ * @param requestedAt when this attempt was requested of its owner
+ * @param remindedAt when the owner was reminded to acknowledge it, null if never
+ * @param escalatedAt when coordinators were told it is still unacknowledged, null if never
+ * @param changedByRole who made the last change: owner, requester, coordinator or system
  */
 public record ReferralView(
         UUID id,
@@ -50,9 +58,22 @@ public record ReferralView(
         String ownerOrganizationId,
         String serviceId,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        int attempt,
+        UUID previousReferralId,
+        String statusReasonCode,
 
-    static ReferralView of(Referral r) {
+        @Schema(enumeration = {"need-resolved", "need-partially-resolved", "need-not-resolved"})
+        String outcome,
+
+        Instant requestedAt,
+        Instant remindedAt,
+        Instant escalatedAt,
+
+        @Schema(enumeration = {"owner", "requester", "coordinator", "system"})
+        String changedByRole) {
+
+    public static ReferralView of(Referral r) {
         return new ReferralView(
                 r.id(),
                 r.version(),
@@ -66,6 +87,14 @@ public record ReferralView(
                 r.ownerOrganizationId(),
                 r.serviceId(),
                 r.createdAt(),
-                r.updatedAt());
+                r.updatedAt(),
+                r.attempt(),
+                r.previousReferralId(),
+                r.statusReasonCode(),
+                r.outcome(),
+                r.requestedAt(),
+                r.remindedAt(),
+                r.escalatedAt(),
+                r.changedByRole());
     }
 }

@@ -12,9 +12,18 @@ import org.careloop.referral.lifecycle.ReferralStatusChange;
  * @param reason the reason given, may be null
  * @param changedBy the user, or the event source for changes caused by events
  * @param changedAt when the change happened
+ * @param reasonCode coded reason, may be null
+ * @param changedByRole owner, requester, coordinator or system; null for changes made before roles were recorded
  */
 public record StatusChangeView(
-        long version, String fromStatus, String toStatus, String reason, String changedBy, Instant changedAt) {
+        long version,
+        String fromStatus,
+        String toStatus,
+        String reason,
+        String changedBy,
+        Instant changedAt,
+        String reasonCode,
+        String changedByRole) {
 
     static StatusChangeView of(ReferralStatusChange c) {
         return new StatusChangeView(
@@ -23,6 +32,8 @@ public record StatusChangeView(
                 c.toStatus().code(),
                 c.reason(),
                 c.changedBy(),
-                c.changedAt());
+                c.changedAt(),
+                c.reasonCode(),
+                c.changedByRole());
     }
 }

@@ -8,20 +8,16 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.OptimisticLockException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
-import org.careloop.contracts.EventTypes;
-import org.careloop.contracts.Topics;
+import org.careloop.contracts.codes.ActorRoles;
+import org.careloop.contracts.codes.ChaseKinds;
+import org.careloop.contracts.codes.OutcomeCodes;
+import org.careloop.contracts.codes.StatusReasonCodes;
 import org.careloop.contracts.directory.NeedsMatched;
-import org.careloop.contracts.referral.ReferralUpdated;
-import org.careloop.platform.inbox.AfterCommit;
-import org.careloop.platform.inbox.PoisonMessageException;
-import org.careloop.platform.outbox.EventOutbox;
+import org.careloop.contracts.notification.ReferralChased;
 import org.careloop.platform.problem.ProblemException;
 import org.careloop.platform.rest.Page;
 import org.careloop.platform.rest.PageRequest;
@@ -33,11 +29,12 @@ import org.careloop.referral.lifecycle.ReferralStatusChange;
 import org.careloop.referral.lifecycle.TransitionPolicy;
 import org.careloop.referral.lifecycle.repository.ReferralRepository;
 import org.careloop.referral.lifecycle.repository.ReferralStatusChangeRepository;
-import org.hibernate.StaleStateException;
+import org.careloop.referral.routing.service.RoutingService;
 
 /**
- * The referral lifecycle: creates referrals from matched needs and applies status changes; every change writes the
- * referral, its history row and its {@code referral-updated} event in one transaction.
+ * The referral lifecycle: creates referrals from matched needs, applies status changes and chases; every change
+ * writes the referral, its history row and its {@code referral-updated} event in one transaction, and a referral
+ * that ends by rejection or recall is re-routed in that same transaction.
  */
 @ApplicationScoped
 public class ReferralService {
@@ -45,125 +42,117 @@ public class ReferralService {
     /** Counter of committed status changes, tagged {@code from} and {@code to}. */
     public static final String TRANSITIONS_METRIC = "careloop.referrals.transitions";
 
-    /** Counter of referrals created from matched needs and committed, tagged {@code category}. */
-    public static final String CREATED_METRIC = "careloop.referrals.created";
+    /** Counter of referrals created and committed, tagged {@code category}. */
+    public static final String CREATED_METRIC = ReferralWriter.CREATED_METRIC;
+
+    /** Counter of chases applied to referrals, tagged {@code kind} and {@code outcome} (applied, ignored). */
+    public static final String CHASES_METRIC = "careloop.referrals.chases";
+
+    /** Who CareLoop itself is in the status history. */
+    public static final String CARELOOP = "careloop";
 
     private final ReferralRepository referrals;
     private final ReferralStatusChangeRepository history;
-    private final EventOutbox outbox;
+    private final ReferralWriter writer;
+    private final RoutingService routing;
     private final MeterRegistry meters;
 
     public ReferralService(
             ReferralRepository referrals,
             ReferralStatusChangeRepository history,
-            EventOutbox outbox,
+            ReferralWriter writer,
+            RoutingService routing,
             MeterRegistry meters) {
         this.referrals = referrals;
         this.history = history;
-        this.outbox = outbox;
+        this.writer = writer;
+        this.routing = routing;
         this.meters = meters;
     }
 
     /**
-     * Creates a {@code requested} referral for every matched need of a screening whose patient consented to share,
-     * skipping needs that already have a referral to the same organization. Joins the consumer's transaction.
+     * Applies the directory's answer: a {@code requested} referral for every matched need of a consented screening
+     * (the need's first attempt), or the next attempt at a need after a fresh match. Joins the consumer's
+     * transaction.
      *
      * @param changedBy who caused the creation, for the history (the event's source)
      */
     @WithTransaction
     public Uni<Void> createReferrals(NeedsMatched matched, String changedBy) {
-        if (!matched.consentToShare()) {
-            Log.infof("Screening %s: no consent to share, no referral created", matched.screeningId());
-            return Uni.createFrom().voidItem();
-        }
-        for (NeedsMatched.Match match : matched.matches()) {
-            if (match.matched()
-                    && (match.organizationId() == null || match.organizationId().isBlank())) {
-                throw new PoisonMessageException("Screening " + matched.screeningId() + ": need " + match.needId()
-                        + " is matched to service " + match.serviceId() + " without an organizationId");
-            }
-        }
-        Uni<Void> creations = Uni.createFrom().voidItem();
-        Set<String> planned = new HashSet<>();
-        for (NeedsMatched.Match match : matched.matches()) {
-            if (!match.matched()) {
-                // A later issue routes these to coordinator work queues.
-                Log.infof(
-                        "Screening %s: need %s (%s) has no matching service, no referral created",
-                        matched.screeningId(), match.needId(), match.category());
-                continue;
-            }
-            if (planned.add(match.needId() + "|" + match.organizationId())) {
-                creations = creations.chain(() -> createReferral(matched, match, changedBy));
-            }
-        }
-        return creations;
-    }
-
-    private Uni<Void> createReferral(NeedsMatched matched, NeedsMatched.Match match, String changedBy) {
-        return referrals
-                .existsForNeedAndOwner(match.needId(), match.organizationId())
-                .chain(exists -> {
-                    if (exists) {
-                        Log.infof(
-                                "Screening %s: need %s already has a referral to %s, skipped",
-                                matched.screeningId(), match.needId(), match.organizationId());
-                        return Uni.createFrom().voidItem();
-                    }
-                    Instant now = now();
-                    Referral referral = Referral.requested(
-                            matched.screeningId(),
-                            match.needId(),
-                            matched.patientId(),
-                            match.category(),
-                            matched.requesterOrganizationId(),
-                            match.organizationId(),
-                            match.serviceId(),
-                            now);
-                    return referrals
-                            .persist(referral)
-                            .chain(() -> history.persist(new ReferralStatusChange(
-                                    referral.id(), referral.version(), null, referral.status(), null, changedBy, now)))
-                            .chain(() -> publish(referral, null))
-                            .invoke(() -> {
-                                Log.infof(
-                                        "Referral %s created for need %s of screening %s, assigned to %s",
-                                        referral.id(), match.needId(), matched.screeningId(), match.organizationId());
-                                AfterCommit.run(() -> meters.counter(CREATED_METRIC, "category", match.category())
-                                        .increment());
-                            });
-                });
+        return routing.onNeedsMatched(matched, changedBy);
     }
 
     /**
-     * Changes a referral's status on behalf of {@code actor}: 400 when a required reason is missing, 404 when the
-     * referral is unknown or out of the actor's scope, 403 when the actor may not set {@code to}, 409 when the
-     * lifecycle does not allow the change or a concurrent change won.
+     * Changes a referral's status on behalf of {@code actor}: 400 when the reason, its code or the outcome is wrong,
+     * 404 when the referral is unknown or out of the actor's scope, 403 when the actor may not set {@code to}, 409
+     * when the lifecycle does not allow the change or a concurrent change won. A rejection starts the next attempt
+     * at the need in the same transaction.
      *
      * @return the referral after the change
      */
     public Uni<Referral> changeStatus(UUID id, ReferralStatus to, String reason, Actor actor) {
-        String statusReason = reason == null || reason.isBlank() ? null : reason.strip();
-        if (statusReason == null && TransitionPolicy.requiresReason(to)) {
-            return Uni.createFrom()
-                    .failure(ProblemException.badRequest("reason", "is required when the status is " + to.code()));
+        return changeStatus(id, new StatusChange(to, reason, null, null), actor);
+    }
+
+    /** A requested change: the status, free-text reason, coded reason and coded outcome. */
+    public record StatusChange(ReferralStatus to, String reason, String reasonCode, String outcome) {}
+
+    /** As {@link #changeStatus(UUID, ReferralStatus, String, Actor)}, with a coded reason and outcome. */
+    public Uni<Referral> changeStatus(UUID id, StatusChange change, Actor actor) {
+        StatusChange checked;
+        try {
+            checked = validate(change);
+        } catch (ProblemException e) {
+            return Uni.createFrom().failure(e);
         }
         // The transaction is opened here rather than with @WithTransaction so that the counter below only counts
         // changes that were committed.
-        return Panache.withTransaction(() -> transition(id, to, statusReason, actor))
+        return Panache.withTransaction(() -> transition(id, checked, actor))
                 .invoke(applied -> Counter.builder(TRANSITIONS_METRIC)
                         .description("Committed referral status changes")
                         .tag("from", applied.from().code())
-                        .tag("to", to.code())
+                        .tag("to", checked.to().code())
                         .register(meters)
                         .increment())
                 .map(Applied::referral);
     }
 
+    private static StatusChange validate(StatusChange change) {
+        String reason = change.reason() == null || change.reason().isBlank()
+                ? null
+                : change.reason().strip();
+        String code = change.reasonCode() == null || change.reasonCode().isBlank()
+                ? null
+                : change.reasonCode().strip();
+        if (code != null && !StatusReasonCodes.isCode(code)) {
+            throw ProblemException.badRequest(
+                    "reasonCode", "unknown reason code '" + code + "'; must be one of " + StatusReasonCodes.ALL);
+        }
+        if (StatusReasonCodes.RECALLED_NO_RESPONSE.equals(code)) {
+            throw ProblemException.badRequest(
+                    "reasonCode", "recalled-no-response is set by CareLoop when it recalls a referral, not by users");
+        }
+        if (reason == null && code != null) {
+            reason = StatusReasonCodes.DISPLAY.get(code);
+        }
+        if (reason == null && TransitionPolicy.requiresReason(change.to())) {
+            throw ProblemException.badRequest(
+                    "reason", "is required when the status is " + change.to().code() + " (or give a reasonCode)");
+        }
+        if (change.outcome() != null && change.to() != ReferralStatus.COMPLETED) {
+            throw ProblemException.badRequest("outcome", "may only be given with status completed");
+        }
+        if (change.outcome() != null && !OutcomeCodes.isCode(change.outcome())) {
+            throw ProblemException.badRequest("outcome", "must be one of " + OutcomeCodes.ALL);
+        }
+        return new StatusChange(change.to(), reason, code, change.outcome());
+    }
+
     /** A committed change: the referral after it and the status before. */
     private record Applied(Referral referral, ReferralStatus from) {}
 
-    private Uni<Applied> transition(UUID id, ReferralStatus to, String reason, Actor actor) {
+    private Uni<Applied> transition(UUID id, StatusChange change, Actor actor) {
+        ReferralStatus to = change.to();
         return visible(id, actor).chain(referral -> {
             ReferralStatus from = referral.status();
             switch (TransitionPolicy.check(from, to, actor.partiesFor(referral))) {
@@ -182,25 +171,75 @@ public class ReferralService {
                             null);
                 case ALLOWED -> {}
             }
-            Instant now = now();
-            referral.changeStatus(to, reason, now);
-            // Flushing now runs "update ... where version = ?" at once: a concurrent change that committed first
-            // makes it match no row, and one still in flight holds the row lock until it commits.
-            return referrals
-                    .flush()
-                    .onFailure(ReferralService::isConcurrentChange)
-                    .transform(f -> concurrentChange(id))
-                    .chain(() -> {
-                        ReferralStatusChange change =
-                                new ReferralStatusChange(id, referral.version(), from, to, reason, actor.name(), now);
-                        return history.persist(change)
-                                .chain(() -> publish(referral, from))
-                                .invoke(() -> Log.infof(
-                                        "Referral %s: %s -> %s (version %d) by %s",
-                                        id, from, to, referral.version(), actor.name()))
-                                .replaceWith(new Applied(referral, from));
-                    });
+            referral.changeStatus(
+                    to, change.reason(), change.reasonCode(), change.outcome(), actor.roleFor(referral), now());
+            return writer.recordChange(referral, from, actor.name())
+                    .chain(changed -> routing.onReferralEnded(changed, actor.name()))
+                    .replaceWith(new Applied(referral, from));
         });
+    }
+
+    /**
+     * Applies a chase of notification-service, in the consumer's transaction: a reminder or an escalation is
+     * recorded on the referral (no new version), a recall of a referral still {@code requested} at the version the
+     * chase was scheduled for cancels it with {@code recalled-no-response} and re-routes the need. Anything else
+     * (an outdated recall, an unknown referral, other kinds) changes nothing.
+     */
+    @WithTransaction
+    public Uni<Void> onChased(ReferralChased chase, String changedBy) {
+        return referrals.findById(chase.referralId()).chain(referral -> {
+            if (referral == null) {
+                Log.infof(
+                        "Chase %s (%s) of unknown referral %s ignored",
+                        chase.chaseId(), chase.kind(), chase.referralId());
+                return counted(chase, false);
+            }
+            Instant firedAt = chase.firedAt();
+            switch (chase.kind()) {
+                case ChaseKinds.REMINDER -> {
+                    return counted(chase, referral.markReminded(firedAt));
+                }
+                case ChaseKinds.ESCALATION -> {
+                    return counted(chase, referral.markEscalated(firedAt));
+                }
+                case ChaseKinds.RECALL -> {
+                    if (referral.status() != ReferralStatus.REQUESTED
+                            || referral.version() != chase.referralVersion()) {
+                        Log.infof(
+                                "Recall %s of referral %s ignored: it is %s at version %d, the recall was for version %d",
+                                chase.chaseId(),
+                                referral.id(),
+                                referral.status(),
+                                referral.version(),
+                                chase.referralVersion());
+                        return counted(chase, false);
+                    }
+                    ReferralStatus from = referral.status();
+                    referral.changeStatus(
+                            ReferralStatus.CANCELLED,
+                            "Recalled by CareLoop: not acknowledged in time (due " + chase.dueAt() + ", policy "
+                                    + chase.policy() + ")",
+                            StatusReasonCodes.RECALLED_NO_RESPONSE,
+                            null,
+                            ActorRoles.SYSTEM,
+                            now());
+                    return writer.recordChange(referral, from, changedBy)
+                            .chain(changed -> routing.onReferralEnded(changed, changedBy))
+                            .chain(() -> counted(chase, true));
+                }
+                default -> {
+                    return counted(chase, false);
+                }
+            }
+        });
+    }
+
+    private Uni<Void> counted(ReferralChased chase, boolean applied) {
+        String kind = chase.kind();
+        String outcome = applied ? "applied" : "ignored";
+        org.careloop.platform.inbox.AfterCommit.run(() ->
+                meters.counter(CHASES_METRIC, "kind", kind, "outcome", outcome).increment());
+        return Uni.createFrom().voidItem();
     }
 
     /** A referral the actor may see. */
@@ -231,51 +270,13 @@ public class ReferralService {
         });
     }
 
-    private Uni<Void> publish(Referral referral, ReferralStatus previous) {
-        ReferralUpdated data = new ReferralUpdated(
-                referral.id(),
-                referral.version(),
-                referral.status().code(),
-                previous == null ? null : previous.code(),
-                referral.statusReason(),
-                referral.screeningId(),
-                referral.needId(),
-                referral.patientId(),
-                referral.category(),
-                referral.requesterOrganizationId(),
-                referral.ownerOrganizationId(),
-                referral.serviceId(),
-                referral.updatedAt());
-        return outbox.append(
-                        Topics.REFERRAL_UPDATED,
-                        EventTypes.REFERRAL_UPDATED,
-                        referral.id().toString(),
-                        data)
-                .replaceWithVoid();
-    }
-
     private static Set<ReferralStatus> settableBy(Actor actor, Referral referral) {
         Set<ReferralStatus> settable = EnumSet.noneOf(ReferralStatus.class);
         actor.partiesFor(referral).forEach(p -> settable.addAll(TransitionPolicy.settableBy(p)));
         return settable;
     }
 
-    private static boolean isConcurrentChange(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof StaleStateException || t instanceof OptimisticLockException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static ProblemException concurrentChange(UUID id) {
-        return ProblemException.conflict(
-                "concurrent-update", "Referral " + id + " was changed concurrently; read it again and retry");
-    }
-
-    // The database keeps microseconds: truncating here keeps the API, the events and the rows identical.
     private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return ReferralWriter.now();
     }
 }

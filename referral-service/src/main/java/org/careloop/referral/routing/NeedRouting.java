@@ -1,0 +1,191 @@
+package org.careloop.referral.routing;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The routing of one need: which attempt is current and where the need stands. A need is routed from one attempt to
+ * the next (after a rejection or a recall) until an organization takes it on, or lands in the coordinators' work
+ * queue. Its row is locked by every change of its routing, so two endings never both start a next attempt.
+ */
+@Entity
+@Table(name = "need_routing")
+public class NeedRouting {
+
+    @Id
+    @Column(name = "need_id")
+    private UUID needId;
+
+    @Column(name = "screening_id", nullable = false)
+    private UUID screeningId;
+
+    @Column(name = "patient_id", nullable = false)
+    private String patientId;
+
+    @Column(nullable = false)
+    private String category;
+
+    @Column(name = "requester_organization_id", nullable = false)
+    private String requesterOrganizationId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private RoutingState state;
+
+    @Column(nullable = false)
+    private int attempts;
+
+    @Column(name = "current_referral_id")
+    private UUID currentReferralId;
+
+    @Column(name = "match_request_id")
+    private UUID matchRequestId;
+
+    @Column(name = "state_reason")
+    private String stateReason;
+
+    @Column(name = "state_detail")
+    private String stateDetail;
+
+    @Column(name = "queued_at")
+    private Instant queuedAt;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    @Column(nullable = false)
+    private Long version;
+
+    protected NeedRouting() {}
+
+    /** A need about to get its first attempt (or to be queued when nothing matched). */
+    public static NeedRouting of(
+            UUID needId,
+            UUID screeningId,
+            String patientId,
+            String category,
+            String requesterOrganizationId,
+            Instant now) {
+        NeedRouting routing = new NeedRouting();
+        routing.needId = needId;
+        routing.screeningId = screeningId;
+        routing.patientId = patientId;
+        routing.category = category;
+        routing.requesterOrganizationId = requesterOrganizationId;
+        routing.state = RoutingState.ROUTED;
+        routing.attempts = 0;
+        routing.createdAt = now;
+        routing.updatedAt = now;
+        return routing;
+    }
+
+    /** A new attempt was made: referral {@code referralId} is open. */
+    public void routed(UUID referralId, int attempt, Instant now) {
+        state = RoutingState.ROUTED;
+        currentReferralId = referralId;
+        attempts = Math.max(attempts, attempt);
+        matchRequestId = null;
+        stateReason = null;
+        stateDetail = null;
+        queuedAt = null;
+        updatedAt = now;
+    }
+
+    /** The directory was asked for a fresh match by request {@code requestId}. */
+    public void matching(UUID requestId, Instant now) {
+        state = RoutingState.MATCHING;
+        matchRequestId = requestId;
+        updatedAt = now;
+    }
+
+    /** Nothing left to try automatically: into the coordinators' work queue. */
+    public void queued(String reason, String detail, Instant now) {
+        state = RoutingState.QUEUED;
+        matchRequestId = null;
+        stateReason = reason;
+        stateDetail = truncate(detail);
+        queuedAt = now;
+        updatedAt = now;
+    }
+
+    /** The need's routing ended: its last referral ended for good, or a coordinator closed it. */
+    public void closed(String reason, String detail, Instant now) {
+        state = RoutingState.CLOSED;
+        matchRequestId = null;
+        stateReason = reason;
+        stateDetail = truncate(detail);
+        queuedAt = null;
+        updatedAt = now;
+    }
+
+    private static String truncate(String detail) {
+        return detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 997) + "...";
+    }
+
+    public UUID needId() {
+        return needId;
+    }
+
+    public UUID screeningId() {
+        return screeningId;
+    }
+
+    public String patientId() {
+        return patientId;
+    }
+
+    public String category() {
+        return category;
+    }
+
+    public String requesterOrganizationId() {
+        return requesterOrganizationId;
+    }
+
+    public RoutingState state() {
+        return state;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+
+    public UUID currentReferralId() {
+        return currentReferralId;
+    }
+
+    public UUID matchRequestId() {
+        return matchRequestId;
+    }
+
+    public String stateReason() {
+        return stateReason;
+    }
+
+    public String stateDetail() {
+        return stateDetail;
+    }
+
+    public Instant queuedAt() {
+        return queuedAt;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+}

@@ -1,0 +1,128 @@
+package org.careloop.referral.routing.service;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+import org.careloop.contracts.codes.ActorRoles;
+import org.careloop.platform.problem.ProblemException;
+import org.careloop.platform.rest.Page;
+import org.careloop.platform.rest.PageRequest;
+import org.careloop.referral.directory.repository.KnownServiceRepository;
+import org.careloop.referral.lifecycle.Referral;
+import org.careloop.referral.lifecycle.repository.ReferralRepository;
+import org.careloop.referral.lifecycle.service.ReferralWriter;
+import org.careloop.referral.routing.NeedRouting;
+import org.careloop.referral.routing.QueueReasons;
+import org.careloop.referral.routing.RoutingState;
+import org.careloop.referral.routing.repository.NeedRoutingRepository;
+
+/**
+ * The coordinators' work queue: needs nothing is left to try for automatically. A coordinator assigns one to a
+ * service by hand (the next attempt) or closes it.
+ */
+@ApplicationScoped
+public class WorkQueueService {
+
+    private final NeedRoutingRepository routings;
+    private final ReferralRepository referrals;
+    private final KnownServiceRepository services;
+    private final RoutingService routing;
+
+    public WorkQueueService(
+            NeedRoutingRepository routings,
+            ReferralRepository referrals,
+            KnownServiceRepository services,
+            RoutingService routing) {
+        this.routings = routings;
+        this.referrals = referrals;
+        this.services = services;
+        this.routing = routing;
+    }
+
+    /** A queued need and every attempt made at it. */
+    public record Entry(NeedRouting routing, List<Referral> attempts) {}
+
+    /** One page of the queue, longest waiting first. */
+    @WithSession
+    public Uni<Page<NeedRouting>> queue(String category, PageRequest page) {
+        return routings.queue(category, page);
+    }
+
+    /** A need in the queue with its attempts; 404 naming {@code needId} when it is not in the queue. */
+    @WithSession
+    public Uni<Entry> entry(UUID needId) {
+        return routings.findById(needId).chain(found -> {
+            queued(needId, found, false);
+            return referrals.findByNeed(needId).map(attempts -> new Entry(found, attempts));
+        });
+    }
+
+    /**
+     * Assigns a queued need to a service by hand: the next attempt, a {@code requested} referral to the service's
+     * organization. 404 naming {@code needId} or {@code serviceId} when unknown, 409 naming {@code needId} when the
+     * need is not in the queue (any more) or {@code serviceId} when the service is not active.
+     */
+    @WithTransaction
+    public Uni<Referral> assign(UUID needId, String serviceId, String coordinator) {
+        return routings.lock(needId).chain(found -> {
+            NeedRouting queued = queued(needId, found, true);
+            return services.findById(serviceId).chain(service -> {
+                if (service == null) {
+                    throw ProblemException.notFound("serviceId", "Service", serviceId);
+                }
+                if (!service.isActive()) {
+                    throw ProblemException.conflict(
+                            "service-not-active",
+                            "serviceId",
+                            "Service " + serviceId + " is " + service.serviceStatus() + ", not active");
+                }
+                Log.infof(
+                        "Need %s assigned by %s to %s (%s) from the work queue",
+                        needId, coordinator, serviceId, service.organizationId());
+                return routing.attemptReferral(
+                        queued,
+                        queued.currentReferralId(),
+                        serviceId,
+                        service.organizationId(),
+                        ActorRoles.COORDINATOR,
+                        "assigned",
+                        coordinator);
+            });
+        });
+    }
+
+    /** Closes a queued need: nobody will be referred for it any more (the person declined, moved, was helped). */
+    @WithTransaction
+    public Uni<NeedRouting> close(UUID needId, String reason, String coordinator) {
+        return routings.lock(needId).map(found -> {
+            NeedRouting queued = queued(needId, found, true);
+            queued.closed(QueueReasons.CLOSED_BY_COORDINATOR, reason, ReferralWriter.now());
+            Log.infof("Need %s closed by %s from the work queue", needId, coordinator);
+            return queued;
+        });
+    }
+
+    private static NeedRouting queued(UUID needId, NeedRouting found, boolean changing) {
+        if (found == null) {
+            throw ProblemException.notFound("needId", "Need", needId);
+        }
+        if (found.state() != RoutingState.QUEUED) {
+            String detail = "Need " + needId + " is not in the work queue: it is "
+                    + found.state().name().toLowerCase(java.util.Locale.ROOT);
+            if (changing) {
+                throw ProblemException.conflict("not-queued", "needId", detail);
+            }
+            throw new ProblemException(
+                    404,
+                    "not-found",
+                    "Not found",
+                    detail,
+                    List.of(new org.careloop.platform.problem.Problem.FieldError("needId", detail)));
+        }
+        return found;
+    }
+}
