@@ -2,19 +2,14 @@ package org.careloop.platform.outbox;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicReference;
+import org.careloop.platform.metrics.PeriodicRefresh;
 import org.careloop.platform.outbox.OutboxRepository.BacklogStats;
 
 /**
@@ -25,61 +20,33 @@ import org.careloop.platform.outbox.OutboxRepository.BacklogStats;
 @ApplicationScoped
 public class OutboxMetrics {
 
-    private final OutboxRepository repository;
-    private final OutboxConfig config;
-    private final Vertx vertx;
-    private final AtomicReference<BacklogStats> last = new AtomicReference<>(new BacklogStats(0, null, 0));
-    private volatile boolean running;
+    private final PeriodicRefresh<BacklogStats> backlog;
 
     public OutboxMetrics(OutboxRepository repository, OutboxConfig config, Vertx vertx, MeterRegistry meters) {
-        this.repository = repository;
-        this.config = config;
-        this.vertx = vertx;
-        Gauge.builder("careloop.outbox.backlog", last, s -> s.get().pending())
+        this.backlog = new PeriodicRefresh<>(
+                vertx, config.metricsInterval(), new BacklogStats(0, null, 0), repository::backlog, "Outbox backlog");
+        Gauge.builder("careloop.outbox.backlog", backlog, s -> s.current().pending())
                 .description("Outbox rows not yet published (parked rows excluded)")
                 .register(meters);
-        Gauge.builder("careloop.outbox.backlog.age.seconds", last, s -> ageSeconds(s.get()))
+        Gauge.builder("careloop.outbox.backlog.age.seconds", backlog, s -> ageSeconds(s.current()))
                 .description("How long the oldest unpublished outbox row has waited")
                 .register(meters);
-        Gauge.builder("careloop.outbox.parked", last, s -> s.get().parked())
+        Gauge.builder("careloop.outbox.parked", backlog, s -> s.current().parked())
                 .description("Outbox rows parked after too many failed attempts; they need an operator")
                 .register(meters);
     }
 
     /** The figures of the last refresh. */
     public BacklogStats current() {
-        return last.get();
+        return backlog.current();
     }
 
     void start(@Observes StartupEvent event) {
-        running = true;
-        schedule();
+        backlog.start();
     }
 
     void stop(@Observes ShutdownEvent event) {
-        running = false;
-    }
-
-    private void schedule() {
-        if (running) {
-            vertx.setTimer(Math.max(100, config.metricsInterval().toMillis()), id -> refresh());
-        }
-    }
-
-    private void refresh() {
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> Panache.withSession(repository::backlog)
-                .subscribe()
-                .with(
-                        stats -> {
-                            last.set(stats);
-                            schedule();
-                        },
-                        failure -> {
-                            Log.debugf("Outbox backlog figures not refreshed: %s", failure.getMessage());
-                            schedule();
-                        }));
+        backlog.stop();
     }
 
     private static double ageSeconds(BacklogStats stats) {

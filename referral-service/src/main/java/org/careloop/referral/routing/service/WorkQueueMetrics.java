@@ -2,19 +2,14 @@ package org.careloop.referral.routing.service;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicReference;
+import org.careloop.platform.metrics.PeriodicRefresh;
 import org.careloop.referral.routing.config.RoutingConfig;
 import org.careloop.referral.routing.repository.NeedRoutingRepository;
 import org.careloop.referral.routing.repository.NeedRoutingRepository.QueueStats;
@@ -27,53 +22,25 @@ import org.careloop.referral.routing.repository.NeedRoutingRepository.QueueStats
 @ApplicationScoped
 public class WorkQueueMetrics {
 
-    private final NeedRoutingRepository routings;
-    private final RoutingConfig config;
-    private final Vertx vertx;
-    private final AtomicReference<QueueStats> last = new AtomicReference<>(new QueueStats(0, null));
-    private volatile boolean running;
+    private final PeriodicRefresh<QueueStats> queue;
 
     public WorkQueueMetrics(NeedRoutingRepository routings, RoutingConfig config, Vertx vertx, MeterRegistry meters) {
-        this.routings = routings;
-        this.config = config;
-        this.vertx = vertx;
-        Gauge.builder("careloop.work.queue.size", last, s -> s.get().queued())
+        this.queue = new PeriodicRefresh<>(
+                vertx, config.metricsInterval(), new QueueStats(0, null), routings::queueStats, "Work queue figures");
+        Gauge.builder("careloop.work.queue.size", queue, s -> s.current().queued())
                 .description("Needs in the coordinators' work queue")
                 .register(meters);
-        Gauge.builder("careloop.work.queue.oldest.seconds", last, s -> ageSeconds(s.get()))
+        Gauge.builder("careloop.work.queue.oldest.seconds", queue, s -> ageSeconds(s.current()))
                 .description("How long the longest-waiting need in the work queue has waited")
                 .register(meters);
     }
 
     void start(@Observes StartupEvent event) {
-        running = true;
-        schedule();
+        queue.start();
     }
 
     void stop(@Observes ShutdownEvent event) {
-        running = false;
-    }
-
-    private void schedule() {
-        if (running) {
-            vertx.setTimer(Math.max(100, config.metricsInterval().toMillis()), id -> refresh());
-        }
-    }
-
-    private void refresh() {
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> Panache.withSession(routings::queueStats)
-                .subscribe()
-                .with(
-                        stats -> {
-                            last.set(stats);
-                            schedule();
-                        },
-                        failure -> {
-                            Log.debugf("Work queue figures not refreshed: %s", failure.getMessage());
-                            schedule();
-                        }));
+        queue.stop();
     }
 
     private static double ageSeconds(QueueStats stats) {
