@@ -44,6 +44,13 @@ public class AcknowledgementDeadline {
     @Column(name = "resolved_status")
     public String resolvedStatus;
 
+    /** Who made the change that closed it ({@code ActorRoles}); null while open or from an older producer. */
+    @Column(name = "resolved_by_role")
+    public String resolvedByRole;
+
+    /** Which acknowledgement policy set the due time: {@code default} or {@code organization}. */
+    public String policy;
+
     public AcknowledgementDeadline() {}
 
     public AcknowledgementDeadline(UUID referralId) {

@@ -13,11 +13,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param ownerOrganizationId the organization that must acknowledge it; null while unassigned
  * @param category SDOHCC category code of the referral
  * @param requestedAt when the referral was requested
- * @param dueAt when the acknowledgement is due
+ * @param dueAt when the acknowledgement is due: the escalation time of the owner's policy when it was requested
  * @param state OPEN, MET or CLEARED
  * @param resolvedAt when the deadline was closed, null while open
  * @param resolvedStatus the referral status that closed it, null while open
  * @param overdue open and past its due time
+ * @param resolvedByRole who made the change that closed it (owner, requester, coordinator, system); null while open
+ * @param policy which acknowledgement policy set the due time: default or organization
  */
 @Schema(name = "Deadline", description = "Time by which the owner organization must accept or reject a referral")
 public record DeadlineView(
@@ -29,7 +31,9 @@ public record DeadlineView(
         DeadlineState state,
         Instant resolvedAt,
         String resolvedStatus,
-        boolean overdue) {
+        boolean overdue,
+        String resolvedByRole,
+        String policy) {
 
     public static DeadlineView of(AcknowledgementDeadline d, Instant now) {
         return new DeadlineView(
@@ -41,6 +45,8 @@ public record DeadlineView(
                 d.state,
                 d.resolvedAt,
                 d.resolvedStatus,
-                d.isOverdue(now));
+                d.isOverdue(now),
+                d.resolvedByRole,
+                d.policy);
     }
 }

@@ -1,11 +1,13 @@
 package org.careloop.notification.deadline.service;
 
-import java.time.Duration;
 import java.util.Objects;
-import java.util.Set;
+import org.careloop.contracts.codes.ActorRoles;
+import org.careloop.contracts.codes.ReferralStatusCodes;
 import org.careloop.contracts.referral.ReferralUpdated;
+import org.careloop.notification.chase.ChasePlanner;
 import org.careloop.notification.deadline.AcknowledgementDeadline;
 import org.careloop.notification.deadline.DeadlineState;
+import org.careloop.notification.policy.EffectivePolicy;
 
 /** The deadline state machine: what one {@code referral-updated} event does to a referral's deadline. */
 public final class DeadlinePolicy {
@@ -26,36 +28,21 @@ public final class DeadlinePolicy {
         VERSION_ONLY
     }
 
-    /** The SDOHCC Task status that asks the owner to act. */
-    public static final String REQUESTED = "requested";
-
-    /** SDOHCC referral Task statuses (FHIR TaskStatus without ready and received). */
-    public static final Set<String> STATUSES = Set.copyOf(ReferralUpdated.statusCodes());
-
-    /**
-     * Statuses only the referral target sets (SDOHCC): reaching one of them from requested means the owner responded,
-     * even when it skipped {@code accepted}.
-     */
-    private static final Set<String> OWNER_RESPONSES =
-            Set.of("accepted", "rejected", "in-progress", "on-hold", "failed", "completed");
-
-    private final Duration acknowledgeWithin;
-
-    public DeadlinePolicy(Duration acknowledgeWithin) {
-        if (acknowledgeWithin == null || acknowledgeWithin.isNegative() || acknowledgeWithin.isZero()) {
-            throw new IllegalArgumentException("The acknowledgement window must be positive: " + acknowledgeWithin);
-        }
-        this.acknowledgeWithin = acknowledgeWithin;
-    }
+    private DeadlinePolicy() {}
 
     /** Whether a status code is one of the SDOHCC referral Task statuses. */
     public static boolean isKnownStatus(String status) {
-        return STATUSES.contains(status);
+        return ReferralStatusCodes.isCode(status);
     }
 
-    /** How a deadline closes when the referral moves from requested to {@code status}. */
-    public static DeadlineState resolutionOf(String status) {
-        return OWNER_RESPONSES.contains(status) ? DeadlineState.MET : DeadlineState.CLEARED;
+    /**
+     * How a deadline closes when the referral leaves requested for {@code status}: MET when the owner itself responded,
+     * CLEARED otherwise. A coordinator setting an owner status acts on the owner's behalf, which is not the owner's
+     * acknowledgement; a change from an older producer, without a role, counts as the owner's.
+     */
+    public static DeadlineState resolutionOf(String status, String changedByRole) {
+        boolean ownerStatus = ReferralStatusCodes.OWNER_RESPONSES.contains(status);
+        return ownerStatus && !ActorRoles.COORDINATOR.equals(changedByRole) ? DeadlineState.MET : DeadlineState.CLEARED;
     }
 
     /**
@@ -63,38 +50,42 @@ public final class DeadlinePolicy {
      *
      * @param deadline the row to update in place
      * @param event the referral's state after a change
+     * @param policy the owner's policy now: an opened deadline is due at its escalation time
      * @return what changed
      */
-    public Change apply(AcknowledgementDeadline deadline, ReferralUpdated event) {
+    public static Change apply(AcknowledgementDeadline deadline, ReferralUpdated event, EffectivePolicy policy) {
         if (event.version() <= deadline.lastVersion) {
             return Change.STALE;
         }
         deadline.lastVersion = event.version();
-        if (REQUESTED.equals(event.status())) {
+        if (ReferralStatusCodes.REQUESTED.equals(event.status())) {
             if (deadline.state == DeadlineState.OPEN
                     && Objects.equals(deadline.ownerOrganizationId, event.ownerOrganizationId())) {
                 return Change.STILL_OPEN;
             }
-            open(deadline, event);
+            open(deadline, event, policy);
             return Change.OPENED;
         }
         if (deadline.state != DeadlineState.OPEN) {
             return Change.VERSION_ONLY;
         }
-        DeadlineState resolution = resolutionOf(event.status());
+        DeadlineState resolution = resolutionOf(event.status(), event.changedByRole());
         deadline.state = resolution;
         deadline.resolvedAt = event.updatedAt();
         deadline.resolvedStatus = event.status();
+        deadline.resolvedByRole = event.changedByRole();
         return resolution == DeadlineState.MET ? Change.MET : Change.CLEARED;
     }
 
-    private void open(AcknowledgementDeadline deadline, ReferralUpdated event) {
+    private static void open(AcknowledgementDeadline deadline, ReferralUpdated event, EffectivePolicy policy) {
         deadline.state = DeadlineState.OPEN;
         deadline.ownerOrganizationId = event.ownerOrganizationId();
         deadline.category = event.category();
-        deadline.requestedAt = event.updatedAt();
-        deadline.dueAt = event.updatedAt().plus(acknowledgeWithin);
+        deadline.requestedAt = ChasePlanner.requestedAt(event);
+        deadline.dueAt = policy.acknowledgement(deadline.requestedAt).escalateAt();
+        deadline.policy = policy.source();
         deadline.resolvedAt = null;
         deadline.resolvedStatus = null;
+        deadline.resolvedByRole = null;
     }
 }

@@ -17,10 +17,9 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import org.careloop.notification.deadline.ReferralEvents;
+import org.careloop.notification.ReferralEvents;
 import org.careloop.testing.Tokens;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +34,8 @@ class DeadlineResourceTests {
         UUID later = UUID.randomUUID();
         UUID sooner = UUID.randomUUID();
         UUID met = UUID.randomUUID();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        // A Tuesday: in business time the two requests stay an hour apart.
+        Instant now = Instant.parse("2030-01-08T15:00:00Z");
         ReferralEvents.send(later, 1, "requested", now.minus(Duration.ofHours(1)));
         ReferralEvents.send(sooner, 1, "requested", now.minus(Duration.ofHours(2)));
         ReferralEvents.send(met, 1, "requested", now.minus(Duration.ofHours(3)));
@@ -152,7 +152,11 @@ class DeadlineResourceTests {
                 .get("/q/openapi")
                 .then()
                 .statusCode(200)
-                .body("paths", hasKey("/api/v1/deadlines/{referralId}"));
+                .body("paths", hasKey("/api/v1/deadlines/{referralId}"))
+                .body("paths", hasKey("/api/v1/policies/organizations/{organizationId}"))
+                .body("paths", hasKey("/api/v1/calendars/organizations/{organizationId}"))
+                .body("paths", hasKey("/api/v1/referrals/{referralId}/chases"))
+                .body("paths", hasKey("/api/v1/chases"));
     }
 
     private static ValidatableResponse list(String user, String query) {

@@ -1,16 +1,16 @@
-package org.careloop.notification.deadline.messaging;
+package org.careloop.notification.chase.messaging;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.careloop.contracts.EventTypes;
 import org.careloop.contracts.Topics;
 import org.careloop.contracts.referral.ReferralUpdated;
-import org.careloop.notification.deadline.service.DeadlineService;
+import org.careloop.notification.chase.service.ReferralChaseService;
 import org.careloop.platform.inbox.IdempotentConsumer;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** Opens and closes acknowledgement deadlines from the referral service's status changes. */
+/** Opens and closes acknowledgement deadlines and schedules and cancels chase timers from referral status changes. */
 @ApplicationScoped
 public class ReferralUpdatedConsumer {
 
@@ -18,9 +18,9 @@ public class ReferralUpdatedConsumer {
     public static final String CHANNEL = Topics.REFERRAL_UPDATED;
 
     private final IdempotentConsumer idempotentConsumer;
-    private final DeadlineService service;
+    private final ReferralChaseService service;
 
-    public ReferralUpdatedConsumer(IdempotentConsumer idempotentConsumer, DeadlineService service) {
+    public ReferralUpdatedConsumer(IdempotentConsumer idempotentConsumer, ReferralChaseService service) {
         this.idempotentConsumer = idempotentConsumer;
         this.service = service;
     }

@@ -1,4 +1,4 @@
-package org.careloop.notification.deadline.messaging;
+package org.careloop.notification.chase.messaging;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,22 +14,29 @@ import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.careloop.contracts.Topics;
-import org.careloop.notification.deadline.ReferralEvents;
+import org.careloop.notification.ReferralChange;
+import org.careloop.notification.ReferralEvents;
 import org.careloop.platform.inbox.ProcessedEventRepository;
 import org.careloop.testing.CareLoopTestInfrastructure;
 import org.careloop.testing.KafkaEvents;
 import org.careloop.testing.Tokens;
 import org.junit.jupiter.api.Test;
 
-/** Deadlines follow referral-updated events from the real broker: open, meet, clear, version guard, dedup, DLQ. */
+/**
+ * Deadlines follow referral-updated events from the real broker: open (due at the policy's escalation time), meet,
+ * clear (also when a coordinator acts on the owner's behalf), version guard, dedup, DLQ.
+ */
 @QuarkusTest
 @QuarkusTestResource(CareLoopTestInfrastructure.class)
 class ReferralUpdatedConsumerTests {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
     @Inject
     ProcessedEventRepository processed;
@@ -37,7 +44,10 @@ class ReferralUpdatedConsumerTests {
     @Test
     void requestedOpensAndAcceptedMeetsTheDeadline() {
         UUID referralId = UUID.randomUUID();
-        Instant requestedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        // Friday 16:00 in New York; the default policy escalates after 2 business days: Tuesday 16:00.
+        Instant requestedAt =
+                ZonedDateTime.of(2030, 1, 4, 16, 0, 0, 0, NEW_YORK).toInstant();
+        Instant escalation = ZonedDateTime.of(2030, 1, 8, 16, 0, 0, 0, NEW_YORK).toInstant();
 
         ReferralEvents.send(referralId, 1, "requested", requestedAt);
 
@@ -46,7 +56,8 @@ class ReferralUpdatedConsumerTests {
                 .body("ownerOrganizationId", equalTo("org-foodbank"))
                 .body("category", equalTo("food-insecurity"))
                 .body("requestedAt", equalTo(requestedAt.toString()))
-                .body("dueAt", equalTo(requestedAt.plus(Duration.ofHours(48)).toString()))
+                .body("dueAt", equalTo(escalation.toString()))
+                .body("policy", equalTo("default"))
                 .body("overdue", is(false))
                 .body("resolvedAt", nullValue())
                 .body("resolvedStatus", nullValue())
@@ -58,12 +69,26 @@ class ReferralUpdatedConsumerTests {
         awaitDeadline(referralId, "MET")
                 .body("resolvedAt", equalTo(acceptedAt.toString()))
                 .body("resolvedStatus", equalTo("accepted"))
-                .body("dueAt", equalTo(requestedAt.plus(Duration.ofHours(48)).toString()));
+                .body("dueAt", equalTo(escalation.toString()));
 
         String metrics =
                 given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).contains("careloop_deadlines_opened_total").contains("careloop_deadlines_resolved_total{");
         assertThat(metrics).containsPattern("careloop_deadlines_resolved_total\\{[^}]*state=\"MET\"");
+    }
+
+    @Test
+    void aCoordinatorsChangeOnTheOwnersBehalfClearsTheDeadline() {
+        ReferralChange requested = ReferralChange.requested(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        ReferralEvents.send(requested);
+        awaitDeadline(requested.referralId, "OPEN");
+
+        ReferralChange accepted = requested.next("accepted", "coordinator", requested.updatedAt.plusSeconds(60));
+        ReferralEvents.send(accepted);
+
+        awaitDeadline(requested.referralId, "CLEARED")
+                .body("resolvedStatus", equalTo("accepted"))
+                .body("resolvedByRole", equalTo("coordinator"));
     }
 
     @Test
@@ -132,7 +157,8 @@ class ReferralUpdatedConsumerTests {
     @Test
     void aRequestPastItsWindowIsOverdue() {
         UUID referralId = UUID.randomUUID();
-        Instant requestedAt = Instant.now().minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MILLIS);
+        // Further back than any business-day escalation, weekends included.
+        Instant requestedAt = Instant.now().minus(Duration.ofDays(10)).truncatedTo(ChronoUnit.MILLIS);
 
         ReferralEvents.send(referralId, 1, "requested", requestedAt);
 
