@@ -1,12 +1,13 @@
 package org.careloop.systemtest;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +16,9 @@ import org.careloop.testing.TestPaths;
 
 /**
  * The whole system started by {@code deploy/local/stack} in a private state directory on its own ports, so it never
- * touches a developer's running stack. Each run starts from empty databases and a new Kafka log.
+ * touches a developer's running stack: its own PostgreSQL cluster (so that a test may stop and start it), Kafka,
+ * Keycloak and the four services as separate processes. One stack serves every system test of the run: it starts on
+ * first use and stops when the test JVM exits. Each run starts from empty databases and a new Kafka log.
  */
 final class Stack {
 
@@ -26,11 +29,37 @@ final class Stack {
     static final int KEYCLOAK_PORT = port("keycloak", 18180);
     static final int KAFKA_PORT = port("kafka", 19092);
     static final int KAFKA_CONTROLLER_PORT = port("kafka-controller", 19093);
+    static final int POSTGRES_PORT = port("postgres", 15432);
     static final String DB_PREFIX = "careloop_systest";
     static final List<String> SERVICES = List.of("screening", "referral", "directory", "notification");
 
+    private static Stack shared;
+
     private final Path root = TestPaths.root();
-    private final Path stateDir = root.resolve("system-tests/target/stack");
+    // Under the system's temp folder rather than target/: the private PostgreSQL cluster runs as the postgres OS user,
+    // which must be able to reach its data folder whatever the checkout's parents allow.
+    private final Path stateDir = Path.of(System.getProperty("java.io.tmpdir"))
+            .resolve("careloop-systest-" + checkoutId())
+            .resolve("stack");
+
+    private Stack() {}
+
+    /** The stack of this test run, started on first use. */
+    static synchronized Stack shared() throws IOException {
+        if (shared == null) {
+            Stack stack = new Stack();
+            stack.up();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    stack.run("down");
+                } catch (IOException e) {
+                    System.err.println("Could not stop the system-test stack: " + e.getMessage());
+                }
+            }));
+            shared = stack;
+        }
+        return shared;
+    }
 
     String realmUrl() {
         return "http://localhost:" + KEYCLOAK_PORT + "/realms/careloop";
@@ -40,16 +69,43 @@ final class Stack {
         return "localhost:" + KAFKA_PORT;
     }
 
-    void up() throws IOException {
+    private void up() throws IOException {
         run("down"); // a previous run that was killed may have left processes behind
         deleteRecursively(stateDir);
         Files.createDirectories(stateDir);
-        dropDatabases();
         run("up");
     }
 
-    void down() throws IOException {
-        run("down");
+    /** Stops one service the way {@code stack down services} does: SIGTERM, then waits for it to exit. */
+    void stopService(String service) throws IOException {
+        Path pidFile = stateDir.resolve("run").resolve(service + "-service.pid");
+        long pid = Long.parseLong(Files.readString(pidFile).strip());
+        ProcessHandle handle = ProcessHandle.of(pid).orElseThrow(() -> new IOException(service + " is not running"));
+        handle.destroy(); // SIGTERM: a graceful shutdown
+        try {
+            handle.onExit().get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IOException(service + "-service did not stop within 60 s", e);
+        }
+    }
+
+    /** Starts the services that are not running (and waits until they are ready). */
+    void startServices() throws IOException {
+        run("up", "services");
+    }
+
+    void stopPostgres() throws IOException {
+        run("down", "postgres");
+    }
+
+    void startPostgres() throws IOException {
+        run("up", "postgres");
+    }
+
+    /** A JDBC connection to one service's database, for counting what the services wrote. */
+    Connection database(String service) throws SQLException {
+        return DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + POSTGRES_PORT + "/" + DB_PREFIX + "_" + service, "postgres", "");
     }
 
     /** The last lines of every log of the stack, for failure messages. */
@@ -57,22 +113,24 @@ final class Stack {
         StringBuilder out = new StringBuilder();
         try (Stream<Path> files = Files.walk(stateDir)) {
             for (Path log : files.filter(p -> p.toString().endsWith(".log")).toList()) {
-                List<String> lines = Files.readAllLines(log);
+                List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
                 out.append("\n==> ").append(log).append(" <==\n");
                 lines.subList(Math.max(0, lines.size() - 40), lines.size())
                         .forEach(l -> out.append(l).append('\n'));
             }
-        } catch (IOException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
             out.append("(logs unreadable: ").append(e.getMessage()).append(")");
         }
         return out.toString();
     }
 
-    private void run(String command) throws IOException {
-        Path log = stateDir.resolveSibling("stack-" + command + ".log");
+    private void run(String... command) throws IOException {
+        Path log = stateDir.resolveSibling("stack-" + String.join("-", command) + ".log");
         Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(
-                        root.resolve("deploy/local/stack").toString(), command)
+        List<String> line = new java.util.ArrayList<>();
+        line.add(root.resolve("deploy/local/stack").toString());
+        line.addAll(List.of(command));
+        ProcessBuilder builder = new ProcessBuilder(line)
                 .directory(root.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
@@ -81,15 +139,15 @@ final class Stack {
         try {
             if (!process.waitFor(15, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
-                throw new IOException("deploy/local/stack " + command + " timed out");
+                throw new IOException("deploy/local/stack " + String.join(" ", command) + " timed out");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("Interrupted", e);
         }
         if (process.exitValue() != 0) {
-            throw new IOException("deploy/local/stack " + command + " failed (exit " + process.exitValue() + "):\n"
-                    + Files.readString(log) + logTails());
+            throw new IOException("deploy/local/stack " + String.join(" ", command) + " failed (exit "
+                    + process.exitValue() + "):\n" + Files.readString(log) + logTails());
         }
     }
 
@@ -103,22 +161,18 @@ final class Stack {
                 Map.entry("CARELOOP_KEYCLOAK_PORT", Integer.toString(KEYCLOAK_PORT)),
                 Map.entry("CARELOOP_KAFKA_PORT", Integer.toString(KAFKA_PORT)),
                 Map.entry("CARELOOP_KAFKA_CONTROLLER_PORT", Integer.toString(KAFKA_CONTROLLER_PORT)),
+                Map.entry("CARELOOP_PG_HOST", "127.0.0.1"),
+                Map.entry("CARELOOP_PG_PORT", Integer.toString(POSTGRES_PORT)),
                 Map.entry("CARELOOP_DB_PREFIX", DB_PREFIX));
     }
 
-    private void dropDatabases() {
-        String host = env("CARELOOP_PG_HOST", "127.0.0.1");
-        String port = env("CARELOOP_PG_PORT", "5432");
-        String url = "jdbc:postgresql://" + host + ":" + port + "/postgres";
-        try (Connection c = DriverManager.getConnection(
-                        url, env("CARELOOP_PG_USER", "postgres"), env("CARELOOP_PG_PASSWORD", ""));
-                Statement s = c.createStatement()) {
-            for (String service : SERVICES) {
-                s.execute("drop database if exists " + DB_PREFIX + "_" + service + " with (force)");
-            }
-        } catch (SQLException e) {
-            // No PostgreSQL answering: the stack starts its own, with empty databases.
-            System.out.println("No PostgreSQL at " + url + " (" + e.getMessage() + "); the stack will start one");
+    private String checkoutId() {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(root.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 6);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -135,10 +189,5 @@ final class Stack {
 
     private static int port(String name, int fallback) {
         return Integer.getInteger("systest.port." + name, fallback);
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

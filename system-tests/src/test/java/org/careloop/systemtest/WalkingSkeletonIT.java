@@ -25,7 +25,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.careloop.contracts.EventTypes;
 import org.careloop.contracts.Topics;
 import org.careloop.testing.Tokens;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -38,26 +37,24 @@ import org.junit.jupiter.api.TestMethodOrder;
  * acknowledgement deadline is recorded, the organization's staff accept it and the deadline is met. Staff of another
  * organization never see it.
  */
+@Order(1)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WalkingSkeletonIT {
 
     private static final Duration FLOW_TIMEOUT = Duration.ofSeconds(90);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Stack STACK = new Stack();
+    private static final List<String> FOOD_ORGANIZATIONS = List.of("org-foodbank", "org-northside-pantry");
 
+    private static Stack STACK;
     private static String patientId;
     private static String screeningId;
     private static String referralId;
+    private static String ownerId;
 
     @BeforeAll
     static void startStack() throws Exception {
-        STACK.up();
+        STACK = Stack.shared();
         patientId = "systest-" + UUID.randomUUID();
-    }
-
-    @AfterAll
-    static void stopStack() throws Exception {
-        STACK.down();
     }
 
     @Test
@@ -98,17 +95,21 @@ class WalkingSkeletonIT {
     @Test
     @Order(3)
     void theReceivingOrganizationSeesARequestedReferral() {
-        String staff = token("foodbank-staff");
         await().atMost(FLOW_TIMEOUT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            List<Map<String, Object>> mine = referralsOfScreening(staff);
-            assertThat(mine).hasSize(1);
-            assertThat(mine.get(0))
-                    .containsEntry("status", "requested")
-                    .containsEntry("ownerOrganizationId", "org-foodbank")
-                    .containsEntry("category", "food-insecurity")
-                    .containsEntry("serviceId", "svc-foodbank-pantry");
-            referralId = (String) mine.get(0).get("id");
+            List<Map<String, Object>> all = referralsOfScreening(token("coordinator"));
+            assertThat(all).hasSize(1);
+            ownerId = (String) all.get(0).get("ownerOrganizationId");
         });
+        assertThat(ownerId).isIn(FOOD_ORGANIZATIONS);
+        List<Map<String, Object>> mine = referralsOfScreening(token(Api.staffOf(ownerId)));
+        assertThat(mine).hasSize(1);
+        assertThat(mine.get(0))
+                .containsEntry("status", "requested")
+                .containsEntry("ownerOrganizationId", ownerId)
+                .containsEntry("category", "food-insecurity")
+                .containsEntry("attempt", 1);
+        assertThat((String) mine.get(0).get("serviceId")).startsWith("svc-");
+        referralId = (String) mine.get(0).get("id");
     }
 
     @Test
@@ -120,13 +121,13 @@ class WalkingSkeletonIT {
                 .then()
                 .statusCode(200)
                 .body("state", equalTo("OPEN"))
-                .body("ownerOrganizationId", equalTo("org-foodbank")));
+                .body("ownerOrganizationId", equalTo(ownerId)));
     }
 
     @Test
     @Order(5)
     void anotherOrganizationCannotSeeIt() {
-        String other = token("housing-staff");
+        String other = token(ownerId.equals("org-foodbank") ? "northside-staff" : "foodbank-staff");
         assertThat(referralsOfScreening(other)).isEmpty();
         given().auth()
                 .oauth2(other)
@@ -151,7 +152,7 @@ class WalkingSkeletonIT {
     @Order(6)
     void theOrganizationAcceptsAndTheDeadlineIsMet() {
         given().auth()
-                .oauth2(token("foodbank-staff"))
+                .oauth2(token(Api.staffOf(ownerId)))
                 .contentType(ContentType.JSON)
                 .body("{\"status\":\"accepted\"}")
                 .post(url(Stack.REFERRAL_PORT, "/api/v1/referrals/" + referralId + "/status"))
