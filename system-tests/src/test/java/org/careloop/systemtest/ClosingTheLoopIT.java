@@ -30,7 +30,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The loop closes on the real stack: capacity moves with referrals, equal needs spread over organizations, a rejection
  * is re-routed, silence is chased (reminder, escalation, recall) and re-routed, and a need that runs out of candidates
- * lands in the coordinators' work queue, from where it is assigned by hand.
+ * lands in the coordinators' work queue, where a coordinator claims it and assigns it by hand.
  */
 @Order(2)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -226,6 +226,19 @@ class ClosingTheLoopIT {
                 .then()
                 .statusCode(200)
                 .body("attempts.size()", equalTo(2));
+
+        // The coordinator claims it: another coordinator can no longer assign it.
+        api.as("coordinator")
+                .post(Api.url(Stack.REFERRAL_PORT, "/api/v1/work-queue/" + needId + "/claim"))
+                .then()
+                .statusCode(200)
+                .body("claimedBy", equalTo("coordinator"));
+        api.as("coordinator2")
+                .body(Map.of("serviceId", "svc-neighbor-rides"))
+                .post(Api.url(Stack.REFERRAL_PORT, "/api/v1/work-queue/" + needId + "/assign"))
+                .then()
+                .statusCode(409)
+                .body("errors.field", hasItem("needId"));
 
         // Assigning to a service nobody knows changes nothing; assigning to a real one makes attempt 3.
         api.as("coordinator")

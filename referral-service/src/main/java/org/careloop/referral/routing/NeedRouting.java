@@ -57,6 +57,12 @@ public class NeedRouting {
     @Column(name = "queued_at")
     private Instant queuedAt;
 
+    @Column(name = "claimed_by")
+    private String claimedBy;
+
+    @Column(name = "claimed_at")
+    private Instant claimedAt;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -99,6 +105,7 @@ public class NeedRouting {
         stateReason = null;
         stateDetail = null;
         queuedAt = null;
+        unclaimed();
         updatedAt = now;
     }
 
@@ -116,6 +123,7 @@ public class NeedRouting {
         stateReason = reason;
         stateDetail = truncate(detail);
         queuedAt = now;
+        unclaimed();
         updatedAt = now;
     }
 
@@ -126,7 +134,31 @@ public class NeedRouting {
         stateReason = reason;
         stateDetail = truncate(detail);
         queuedAt = null;
+        unclaimed();
         updatedAt = now;
+    }
+
+    /** A coordinator takes the queued need on: the others see who works on it. */
+    public void claimed(String coordinator, Instant now) {
+        claimedBy = coordinator;
+        claimedAt = now;
+        updatedAt = now;
+    }
+
+    /** The need waits for any coordinator again. */
+    public void released(Instant now) {
+        unclaimed();
+        updatedAt = now;
+    }
+
+    /** Whether a coordinator other than {@code coordinator} holds the claim. */
+    public boolean claimedByAnotherThan(String coordinator) {
+        return claimedBy != null && !claimedBy.equals(coordinator);
+    }
+
+    private void unclaimed() {
+        claimedBy = null;
+        claimedAt = null;
     }
 
     private static String truncate(String detail) {
@@ -179,6 +211,14 @@ public class NeedRouting {
 
     public Instant queuedAt() {
         return queuedAt;
+    }
+
+    public String claimedBy() {
+        return claimedBy;
+    }
+
+    public Instant claimedAt() {
+        return claimedAt;
     }
 
     public Instant createdAt() {

@@ -25,14 +25,20 @@ public class NeedRoutingRepository implements PanacheRepositoryBase<NeedRouting,
         return findById(needId, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /** One page of the work queue, longest waiting first; {@code category} null for all. */
-    public Uni<Page<NeedRouting>> queue(String category, PageRequest page) {
+    /**
+     * One page of the work queue, longest waiting first; {@code category} null for all, {@code claimed} null for
+     * claimed and unclaimed needs alike.
+     */
+    public Uni<Page<NeedRouting>> queue(String category, Boolean claimed, PageRequest page) {
         Map<String, Object> params = new HashMap<>();
         params.put("state", RoutingState.QUEUED);
         String query = "state = :state";
         if (category != null) {
             query += " and category = :category";
             params.put("category", category);
+        }
+        if (claimed != null) {
+            query += claimed ? " and claimedBy is not null" : " and claimedBy is null";
         }
         var found = find(query, Sort.ascending("queuedAt", "needId"), params);
         return found.page(page.page, page.size).list().chain(items -> found.count()

@@ -17,6 +17,8 @@ import org.careloop.referral.routing.service.WorkQueueService;
  * @param detail the directory's or the system's explanation
  * @param attemptCount how many referrals were made for it
  * @param queuedAt since when it waits
+ * @param claimedBy the coordinator who claimed it, null when nobody did
+ * @param claimedAt since when they hold it
  * @param attempts the referrals made for it, with who ended each and why
  */
 public record WorkQueueEntryView(
@@ -28,6 +30,8 @@ public record WorkQueueEntryView(
         String detail,
         int attemptCount,
         Instant queuedAt,
+        String claimedBy,
+        Instant claimedAt,
         List<ReferralView> attempts) {
 
     static WorkQueueEntryView of(WorkQueueService.Entry entry) {
@@ -41,6 +45,8 @@ public record WorkQueueEntryView(
                 r.stateDetail(),
                 r.attempts(),
                 r.queuedAt(),
+                r.claimedBy(),
+                r.claimedAt(),
                 entry.attempts().stream().map(ReferralView::of).toList());
     }
 }

@@ -16,6 +16,8 @@ import org.careloop.referral.routing.NeedRouting;
  * @param attemptCount how many referrals were made for it
  * @param lastReferralId its last referral, null when none was ever made
  * @param queuedAt since when it waits
+ * @param claimedBy the coordinator who claimed it, null when nobody did
+ * @param claimedAt since when they hold it
  */
 public record WorkQueueItemView(
         UUID needId,
@@ -26,7 +28,9 @@ public record WorkQueueItemView(
         String detail,
         int attemptCount,
         UUID lastReferralId,
-        Instant queuedAt) {
+        Instant queuedAt,
+        String claimedBy,
+        Instant claimedAt) {
 
     static WorkQueueItemView of(NeedRouting r) {
         return new WorkQueueItemView(
@@ -38,6 +42,8 @@ public record WorkQueueItemView(
                 r.stateDetail(),
                 r.attempts(),
                 r.currentReferralId(),
-                r.queuedAt());
+                r.queuedAt(),
+                r.claimedBy(),
+                r.claimedAt());
     }
 }

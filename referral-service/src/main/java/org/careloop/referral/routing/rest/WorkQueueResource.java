@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The coordinators' work queue: needs that ran out of candidates, to assign by hand or close. */
+/** The coordinators' work queue: needs that ran out of candidates, to claim, then assign by hand or close. */
 @Path("/api/v1/work-queue")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -58,11 +58,18 @@ public class WorkQueueResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Page<WorkQueueItemView>> list(
             @QueryParam("category") @Parameter(description = "Only needs of this SDOHCC category") String category,
+            @QueryParam("claimed")
+                    @Parameter(description = "true: only needs a coordinator claimed; false: only unclaimed ones")
+                    String claimed,
             @BeanParam @Valid PageRequest page) {
         if (category != null && !SdohCategories.isCode(category)) {
             throw ProblemException.badRequest("category", "must be an SDOHCC category code");
         }
-        return service.queue(category, page).map(p -> p.map(WorkQueueItemView::of));
+        if (claimed != null && !claimed.equals("true") && !claimed.equals("false")) {
+            throw ProblemException.badRequest("claimed", "must be true or false");
+        }
+        return service.queue(category, claimed == null ? null : Boolean.valueOf(claimed), page)
+                .map(p -> p.map(WorkQueueItemView::of));
     }
 
     @GET
@@ -76,6 +83,46 @@ public class WorkQueueResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<WorkQueueEntryView> get(@PathParam("needId") UUID needId) {
         return service.entry(needId).map(WorkQueueEntryView::of);
+    }
+
+    @POST
+    @Path("/{needId}/claim")
+    @RolesAllowed(Roles.COORDINATOR)
+    @Operation(
+            summary = "Claim a queued need: the other coordinators see that you work on it",
+            description = "Claiming a need you hold already changes nothing. While you hold it, only you assign or"
+                    + " close it.")
+    @APIResponse(responseCode = "200", description = "The need, claimed by the caller")
+    @APIResponse(
+            responseCode = "404",
+            description = "Unknown need",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The need is not in the queue, or another coordinator holds it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<WorkQueueItemView> claim(@PathParam("needId") UUID needId) {
+        return service.claim(needId, caller.name()).map(WorkQueueItemView::of);
+    }
+
+    @POST
+    @Path("/{needId}/release")
+    @RolesAllowed(Roles.COORDINATOR)
+    @Operation(
+            summary = "Release the claim on a queued need",
+            description = "Any coordinator may release a claim (for a colleague who is away); releasing an"
+                    + " unclaimed need changes nothing.")
+    @APIResponse(responseCode = "200", description = "The need, unclaimed")
+    @APIResponse(
+            responseCode = "404",
+            description = "Unknown need",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The need is not in the queue",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<WorkQueueItemView> release(@PathParam("needId") UUID needId) {
+        return service.release(needId, caller.name()).map(WorkQueueItemView::of);
     }
 
     @POST
@@ -97,7 +144,8 @@ public class WorkQueueResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "409",
-            description = "The need is not in the queue (any more), or the service is not active",
+            description = "The need is not in the queue (any more) or another coordinator holds it, or the service is"
+                    + " not active",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ReferralView> assign(@PathParam("needId") UUID needId, @Valid @NotNull AssignRequest request) {
         return service.assign(needId, request.serviceId(), caller.name()).map(ReferralView::of);
@@ -118,7 +166,7 @@ public class WorkQueueResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "409",
-            description = "The need is not in the queue",
+            description = "The need is not in the queue, or another coordinator holds it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<WorkQueueItemView> close(@PathParam("needId") UUID needId, @Valid @NotNull CloseRequest request) {
         return service.close(needId, request.reason().strip(), caller.name()).map(WorkQueueItemView::of);

@@ -21,8 +21,8 @@ import org.careloop.referral.routing.RoutingState;
 import org.careloop.referral.routing.repository.NeedRoutingRepository;
 
 /**
- * The coordinators' work queue: needs nothing is left to try for automatically. A coordinator assigns one to a
- * service by hand (the next attempt) or closes it.
+ * The coordinators' work queue: needs nothing is left to try for automatically. A coordinator claims one, then assigns
+ * it to a service by hand (the next attempt) or closes it; a need claimed by one coordinator is not changed by another.
  */
 @ApplicationScoped
 public class WorkQueueService {
@@ -46,10 +46,41 @@ public class WorkQueueService {
     /** A queued need and every attempt made at it. */
     public record Entry(NeedRouting routing, List<Referral> attempts) {}
 
-    /** One page of the queue, longest waiting first. */
+    /** One page of the queue, longest waiting first; {@code claimed} null for claimed and unclaimed alike. */
     @WithSession
-    public Uni<Page<NeedRouting>> queue(String category, PageRequest page) {
-        return routings.queue(category, page);
+    public Uni<Page<NeedRouting>> queue(String category, Boolean claimed, PageRequest page) {
+        return routings.queue(category, claimed, page);
+    }
+
+    /**
+     * Claims a queued need for {@code coordinator}, so that the others see it is being worked on. Claiming again is
+     * harmless; a need claimed by another coordinator is a 409 naming {@code needId} (they release it first).
+     */
+    @WithTransaction
+    public Uni<NeedRouting> claim(UUID needId, String coordinator) {
+        return routings.lock(needId).map(found -> {
+            NeedRouting queued = unclaimedOrMine(needId, queued(needId, found, true), coordinator);
+            if (queued.claimedBy() == null) {
+                queued.claimed(coordinator, ReferralWriter.now());
+                Log.infof("Need %s claimed by %s in the work queue", needId, coordinator);
+            }
+            return queued;
+        });
+    }
+
+    /** Releases the claim on a queued need (whoever holds it: releasing is an explicit act); harmless when none. */
+    @WithTransaction
+    public Uni<NeedRouting> release(UUID needId, String coordinator) {
+        return routings.lock(needId).map(found -> {
+            NeedRouting queued = queued(needId, found, true);
+            if (queued.claimedBy() != null) {
+                Log.infof(
+                        "Need %s released by %s in the work queue (claimed by %s)",
+                        needId, coordinator, queued.claimedBy());
+                queued.released(ReferralWriter.now());
+            }
+            return queued;
+        });
     }
 
     /** A need in the queue with its attempts; 404 naming {@code needId} when it is not in the queue. */
@@ -69,7 +100,7 @@ public class WorkQueueService {
     @WithTransaction
     public Uni<Referral> assign(UUID needId, String serviceId, String coordinator) {
         return routings.lock(needId).chain(found -> {
-            NeedRouting queued = queued(needId, found, true);
+            NeedRouting queued = unclaimedOrMine(needId, queued(needId, found, true), coordinator);
             return services.findById(serviceId).chain(service -> {
                 if (service == null) {
                     throw ProblemException.notFound("serviceId", "Service", serviceId);
@@ -99,11 +130,22 @@ public class WorkQueueService {
     @WithTransaction
     public Uni<NeedRouting> close(UUID needId, String reason, String coordinator) {
         return routings.lock(needId).map(found -> {
-            NeedRouting queued = queued(needId, found, true);
+            NeedRouting queued = unclaimedOrMine(needId, queued(needId, found, true), coordinator);
             queued.closed(QueueReasons.CLOSED_BY_COORDINATOR, reason, ReferralWriter.now());
             Log.infof("Need %s closed by %s from the work queue", needId, coordinator);
             return queued;
         });
+    }
+
+    private static NeedRouting unclaimedOrMine(UUID needId, NeedRouting queued, String coordinator) {
+        if (queued.claimedByAnotherThan(coordinator)) {
+            throw ProblemException.conflict(
+                    "claimed",
+                    "needId",
+                    "Need " + needId + " is claimed by " + queued.claimedBy() + " since " + queued.claimedAt()
+                            + "; it must be released first");
+        }
+        return queued;
     }
 
     private static NeedRouting queued(UUID needId, NeedRouting found, boolean changing) {

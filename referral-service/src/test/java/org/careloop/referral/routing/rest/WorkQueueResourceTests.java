@@ -149,6 +149,78 @@ class WorkQueueResourceTests {
     }
 
     @Test
+    void aClaimedNeedIsChangedOnlyByTheCoordinatorWhoHoldsIt() {
+        UUID screeningId = UUID.randomUUID();
+        UUID needId = UUID.randomUUID();
+        Fixtures.send(
+                screeningId.toString(),
+                UUID.randomUUID(),
+                Fixtures.needsMatched(screeningId, true, List.of(Fixtures.unmatched(needId, FOOD))));
+        awaitQueued(needId);
+        String service = "svc-claimed-" + needId.toString().substring(0, 8);
+        sendCapacity(service, "org-claimed", "active", 3, 1);
+
+        as("coordinator")
+                .post(QUEUE + "/" + needId + "/claim")
+                .then()
+                .statusCode(200)
+                .body("claimedBy", equalTo("coordinator"))
+                .body("claimedAt", not(equalTo(null)));
+        // Claiming again is harmless; the queue shows who holds it, and can leave claimed needs out.
+        as("coordinator").post(QUEUE + "/" + needId + "/claim").then().statusCode(200);
+        assertThat(queuedNeeds("claimed", "true")).contains(needId.toString());
+        assertThat(queuedNeeds("claimed", "false")).doesNotContain(needId.toString());
+        as("coordinator")
+                .queryParam("claimed", "maybe")
+                .get(QUEUE)
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("claimed"));
+
+        // Another coordinator can neither claim, assign nor close it while it is held: 409 naming the need.
+        as("coordinator2")
+                .post(QUEUE + "/" + needId + "/claim")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("needId"))
+                .body("detail", containsString("claimed by coordinator"));
+        await().atMost(TIMEOUT).untilAsserted(() -> as("coordinator2")
+                .body(Map.of("serviceId", service))
+                .post(QUEUE + "/" + needId + "/assign")
+                .then()
+                .statusCode(409)
+                .body("errors.field", hasItem("needId")));
+        as("coordinator2")
+                .body(Map.of("reason", "Duplicate"))
+                .post(QUEUE + "/" + needId + "/close")
+                .then()
+                .statusCode(409)
+                .body("errors.field", hasItem("needId"));
+        as("coordinator").get(QUEUE + "/" + needId).then().statusCode(200).body("claimedBy", equalTo("coordinator"));
+
+        // Released (by anyone, for a colleague who is away), the other coordinator takes it and assigns it.
+        as("coordinator2")
+                .post(QUEUE + "/" + needId + "/release")
+                .then()
+                .statusCode(200)
+                .body("claimedBy", equalTo(null));
+        as("coordinator2")
+                .post(QUEUE + "/" + needId + "/claim")
+                .then()
+                .statusCode(200)
+                .body("claimedBy", equalTo("coordinator2"));
+        await().atMost(TIMEOUT).untilAsserted(() -> as("coordinator2")
+                .body(Map.of("serviceId", service))
+                .post(QUEUE + "/" + needId + "/assign")
+                .then()
+                .statusCode(200)
+                .body("ownerOrganizationId", equalTo("org-claimed")));
+        as("coordinator").post(QUEUE + "/" + needId + "/claim").then().statusCode(409);
+        as("operator").post(QUEUE + "/" + needId + "/claim").then().statusCode(403);
+    }
+
+    @Test
     void aCoordinatorsReassignmentQueuesTheNeed() {
         UUID needId = UUID.randomUUID();
         JsonPath first = org.careloop.referral.routing.RoutingFixtures.routedNeed(
@@ -203,14 +275,11 @@ class WorkQueueResourceTests {
         await().atMost(TIMEOUT).until(() -> queuedNeeds().contains(needId.toString()));
     }
 
-    private static List<String> queuedNeeds() {
-        return as("coordinator")
-                .queryParam("size", 200)
-                .get(QUEUE)
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getList("items.needId", String.class);
+    private static List<String> queuedNeeds(String... filter) {
+        var request = as("coordinator").queryParam("size", 200);
+        for (int i = 0; i + 1 < filter.length; i += 2) {
+            request = request.queryParam(filter[i], filter[i + 1]);
+        }
+        return request.get(QUEUE).then().statusCode(200).extract().jsonPath().getList("items.needId", String.class);
     }
 }
