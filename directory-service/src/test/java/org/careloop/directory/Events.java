@@ -7,16 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +17,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import org.careloop.contracts.EventTypes;
 import org.careloop.contracts.Topics;
+import org.careloop.testing.EventSchemas;
 import org.careloop.testing.KafkaEvents;
 
 /** Builds the events the directory consumes, and reads and validates the ones it publishes. */
@@ -33,8 +27,6 @@ public final class Events {
     public static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-
-    private static final Map<String, JsonSchema> SCHEMAS = new HashMap<>();
 
     private Events() {}
 
@@ -154,20 +146,7 @@ public final class Events {
 
     /** Parses event data and asserts that it is valid against the contract's JSON Schema of its type. */
     public static JsonNode valid(String type, String value) {
-        JsonNode data = read(value);
-        assertThat(schema(type).validate(data)).as("%s %s", type, value).isEmpty();
-        return data;
-    }
-
-    private static synchronized JsonSchema schema(String type) {
-        return SCHEMAS.computeIfAbsent(type, t -> {
-            try (InputStream in = EventTypes.class.getResourceAsStream(EventTypes.schemaResource(t))) {
-                return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-                        .getSchema(in);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        return EventSchemas.valid(type, value);
     }
 
     public static JsonNode read(String value) {

@@ -6,11 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
 import io.restassured.path.json.JsonPath;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,6 +17,7 @@ import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.careloop.contracts.EventTypes;
 import org.careloop.contracts.Topics;
+import org.careloop.testing.EventSchemas;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -37,7 +34,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 class ClosingTheLoopIT {
 
     private static final Duration FLOW = Duration.ofSeconds(60);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> UTILITY_ORGANIZATIONS = List.of("org-utility", "org-community-action");
 
     private static Stack stack;
@@ -304,16 +300,6 @@ class ClosingTheLoopIT {
     }
 
     private static JsonNode valid(String type, String value) {
-        try (InputStream schema = EventTypes.class.getResourceAsStream(EventTypes.schemaResource(type))) {
-            JsonNode data = JSON.readTree(value);
-            assertThat(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-                            .getSchema(schema)
-                            .validate(data))
-                    .as("%s %s", type, data)
-                    .isEmpty();
-            return data;
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return EventSchemas.valid(type, value);
     }
 }

@@ -6,12 +6,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +20,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.careloop.contracts.EventTypes;
 import org.careloop.contracts.Topics;
+import org.careloop.testing.EventSchemas;
 import org.careloop.testing.Tokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -42,7 +39,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 class WalkingSkeletonIT {
 
     private static final Duration FLOW_TIMEOUT = Duration.ofSeconds(90);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> FOOD_ORGANIZATIONS = List.of("org-foodbank", "org-northside-pantry");
 
     private static Stack STACK;
@@ -180,14 +176,7 @@ class WalkingSkeletonIT {
             String type = header(record, "ce_type");
             assertThat(header(record, "ce_id")).as("ce_id of %s", type).isNotBlank();
             assertThat(header(record, "ce_source")).as("ce_source of %s", type).startsWith("/careloop/");
-            JsonNode data = JSON.readTree(record.value());
-            try (InputStream schema = EventTypes.class.getResourceAsStream(EventTypes.schemaResource(type))) {
-                assertThat(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-                                .getSchema(schema)
-                                .validate(data))
-                        .as("%s %s", type, data)
-                        .isEmpty();
-            }
+            JsonNode data = EventSchemas.valid(type, record.value());
         }
         assertThat(records)
                 .extracting(r -> header(r, "ce_type"))

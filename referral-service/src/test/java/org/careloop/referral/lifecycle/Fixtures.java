@@ -6,10 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
@@ -18,11 +14,11 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.careloop.contracts.EventTypes;
 import org.careloop.contracts.Topics;
 import org.careloop.referral.lifecycle.messaging.NeedsMatchedConsumer;
+import org.careloop.testing.EventSchemas;
 import org.careloop.testing.KafkaEvents;
 import org.careloop.testing.Tokens;
 
@@ -142,12 +138,7 @@ public final class Fixtures {
     }
 
     public static void assertMatchesSchema(String type, JsonNode data) {
-        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-                .getSchema(Fixtures.class.getResourceAsStream(EventTypes.schemaResource(type)));
-        Set<ValidationMessage> errors = schema.validate(data);
-        if (!errors.isEmpty()) {
-            throw new AssertionError(type + " data does not match its schema: " + errors + "\n" + data);
-        }
+        EventSchemas.assertValid(type, data);
     }
 
     public static JsonNode read(String json) {

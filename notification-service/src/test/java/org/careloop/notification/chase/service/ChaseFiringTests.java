@@ -21,8 +21,8 @@ import org.careloop.contracts.Topics;
 import org.careloop.notification.Api;
 import org.careloop.notification.ReferralChange;
 import org.careloop.notification.ReferralEvents;
-import org.careloop.notification.Schemas;
 import org.careloop.notification.Sql;
+import org.careloop.testing.EventSchemas;
 import org.careloop.testing.KafkaEvents;
 import org.junit.jupiter.api.Test;
 
@@ -71,7 +71,7 @@ class ChaseFiringTests {
                             && e.value().contains("\"" + kind + "\""),
                     WAIT);
             assertThat(event.header("ce_type")).isEqualTo(EventTypes.REFERRAL_CHASED);
-            JsonNode data = Schemas.valid(EventTypes.REFERRAL_CHASED, event.value());
+            JsonNode data = EventSchemas.valid(EventTypes.REFERRAL_CHASED, event.value());
             assertThat(data.get("kind").asText()).isEqualTo(kind);
             assertThat(data.get("referralVersion").asLong()).isEqualTo(1);
             assertThat(data.get("policy").asText()).isEqualTo("organization");

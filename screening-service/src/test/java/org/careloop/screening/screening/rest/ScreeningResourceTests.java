@@ -16,14 +16,11 @@ import static org.hamcrest.Matchers.hasItem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +29,7 @@ import java.util.UUID;
 import org.careloop.contracts.EventTypes;
 import org.careloop.contracts.Topics;
 import org.careloop.testing.CareLoopTestInfrastructure;
+import org.careloop.testing.EventSchemas;
 import org.careloop.testing.KafkaEvents;
 import org.junit.jupiter.api.Test;
 
@@ -97,7 +95,7 @@ class ScreeningResourceTests {
         assertThat(record.header("ce_subject")).isEqualTo(id);
 
         JsonNode data = JSON.readTree(record.value());
-        assertThat(schemaErrors(data)).isEmpty();
+        EventSchemas.assertValid(EventTypes.SCREENING_COMPLETED, data);
         assertThat(data.get("screeningId").asText()).isEqualTo(id);
         assertThat(data.get("patientId").asText()).isEqualTo(patient);
         assertThat(data.get("requesterOrganizationId").asText()).isEqualTo("org-eastside-clinic");
@@ -126,7 +124,7 @@ class ScreeningResourceTests {
 
         var record = KafkaEvents.await(Topics.SCREENING_COMPLETED, r -> id.equals(r.key()), WAIT);
         JsonNode data = JSON.readTree(record.value());
-        assertThat(schemaErrors(data)).isEmpty();
+        EventSchemas.assertValid(EventTypes.SCREENING_COMPLETED, data);
         assertThat(data.get("consentToShare").asBoolean()).isFalse();
         assertThat(data.get("needs")).isEmpty();
     }
@@ -329,16 +327,6 @@ class ScreeningResourceTests {
                 .statusCode(200)
                 .body(containsString("/api/v1/screenings"))
                 .body("info.title", endsWith("Screening API"));
-    }
-
-    private static java.util.Set<com.networknt.schema.ValidationMessage> schemaErrors(JsonNode data)
-            throws IOException {
-        try (InputStream in =
-                EventTypes.class.getResourceAsStream(EventTypes.schemaResource(EventTypes.SCREENING_COMPLETED))) {
-            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-                    .getSchema(in)
-                    .validate(data);
-        }
     }
 
     private static List<String> fieldNames(JsonNode node) {
