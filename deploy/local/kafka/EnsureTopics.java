@@ -1,3 +1,4 @@
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,19 +21,25 @@ import org.apache.kafka.common.errors.TopicExistsException;
 /**
  * Creates the topics declared in deploy/kafka/topics.conf that are missing, and aligns retention.ms
  * and cleanup.policy of those that exist. Idempotent. Run by deploy/local/stack as a single-file program:
- * {@code java -cp '<kafka libs>/*' EnsureTopics.java <bootstrap> <topics.conf>}.
+ * {@code java -cp '<kafka libs>/*' EnsureTopics.java <bootstrap> <topics.conf> [client.properties]}; the optional
+ * client properties (security.protocol, sasl.*) authenticate it, as the stack's super user.
  */
 public class EnsureTopics {
 
     record Topic(String name, int partitions, long retentionMs, String cleanupPolicy) {}
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 2) {
-            System.err.println("usage: EnsureTopics <bootstrap-servers> <topics.conf>");
+        if (args.length < 2 || args.length > 3) {
+            System.err.println("usage: EnsureTopics <bootstrap-servers> <topics.conf> [client.properties]");
             System.exit(2);
         }
         Map<String, Topic> declared = parse(Path.of(args[1]));
         Properties props = new Properties();
+        if (args.length == 3) {
+            try (Reader in = Files.newBufferedReader(Path.of(args[2]))) {
+                props.load(in);
+            }
+        }
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, args[0]);
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "15000");
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");

@@ -29,6 +29,7 @@ source "$CARELOOP_LIB/jdk.sh"
 : "${CARELOOP_KEYCLOAK_VERSION:=26.7.3}"
 : "${CARELOOP_KEYCLOAK_REALM_FILE:=$CARELOOP_ROOT/deploy/keycloak/careloop-realm.json}"
 : "${CARELOOP_TOPICS_FILE:=$CARELOOP_ROOT/deploy/kafka/topics.conf}"
+: "${CARELOOP_ACLS_FILE:=$CARELOOP_ROOT/deploy/kafka/acls.conf}"
 : "${CARELOOP_DEMO_FILE:=$CARELOOP_ROOT/deploy/demo/directory.json}"
 
 # Bounded waits, in seconds.
@@ -119,6 +120,47 @@ need_jdk() {
     [[ -n ${CARELOOP_JDK_READY:-} ]] && return 0
     careloop_use_jdk || exit 1
     CARELOOP_JDK_READY=1
+}
+
+# ---------------------------------------------------------------- secrets
+# Generated at the first start of a state dir, kept in <state>/secrets (mode 700, files mode 600), never in the
+# repository. Deleting a file makes the next `up` generate a new one (for Kafka: only for a fresh storage).
+
+secrets_dir() { printf '%s/secrets\n' "$CARELOOP_STATE_DIR"; }
+
+# 24 random characters from [A-Za-z0-9] (safe inside JAAS quotes and Kafka's --add-scram syntax).
+random_secret() {
+    local s=""
+    while ((${#s} < 24)); do
+        s+=$(head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
+    done
+    printf '%s\n' "${s:0:24}"
+}
+
+# ensure_secret NAME [INITIAL]: prints the path of <state>/secrets/NAME; creates it (INITIAL or random) if missing.
+ensure_secret() {
+    local name=$1 initial=${2:-} dir file
+    dir=$(secrets_dir)
+    file=$dir/$name
+    if [[ ! -s $file ]]; then
+        [[ -n $initial ]] || initial=$(random_secret)
+        (
+            umask 077
+            mkdir -p "$dir"
+            printf '%s\n' "$initial" >"$file.tmp.$$"
+            mv -f "$file.tmp.$$" "$file"
+        ) || die "cannot write secret $file"
+    fi
+    chmod 700 "$dir" 2>/dev/null || true
+    chmod 600 "$file" 2>/dev/null || true
+    printf '%s\n' "$file"
+}
+
+# read_secret NAME: the value of <state>/secrets/NAME, created if missing.
+read_secret() {
+    local file
+    file=$(ensure_secret "$1") || return 1
+    head -n1 "$file"
 }
 
 # ---------------------------------------------------------------- processes

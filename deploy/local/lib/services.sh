@@ -1,6 +1,7 @@
 # shellcheck shell=bash
 # services component: the four Quarkus services, each `java -jar quarkus-run.jar` in its own
 # process, started one after the other (2 cores), each waited for on /q/health/ready.
+# Each service authenticates to Kafka as its own principal (SASL/SCRAM, password from the state dir).
 # demo component: loads deploy/demo/directory.json into directory-service, once: only while the
 # directory is empty, so a restart never resets capacity that referrals hold.
 
@@ -48,6 +49,9 @@ service_up() {
     log=$(logfile "$module")
     t0=$SECONDS
     log "$module: starting on $(service_url "$s") ..."
+    # Through the environment, not the command line: the JAAS configuration holds the service's password.
+    KAFKA_SASL_JAAS_CONFIG=$(kafka_jaas "$module") || die "$module: no Kafka password in $(secrets_dir)"
+    export KAFKA_SASL_JAAS_CONFIG
     start_bg "$module" "$log" env \
         QUARKUS_HTTP_PORT="$port" \
         DB_HOST="$CARELOOP_PG_HOST" \
@@ -56,9 +60,12 @@ service_up() {
         DB_USER="$CARELOOP_PG_USER" \
         DB_PASSWORD="$CARELOOP_PG_PASSWORD" \
         KAFKA_BOOTSTRAP_SERVERS="localhost:$CARELOOP_KAFKA_PORT" \
+        KAFKA_SECURITY_PROTOCOL=SASL_PLAINTEXT \
+        KAFKA_SASL_MECHANISM=SCRAM-SHA-512 \
         OIDC_AUTH_SERVER_URL="http://localhost:$CARELOOP_KEYCLOAK_PORT/realms/careloop" \
         "$JAVA_HOME/bin/java" -Xmx384m -Dcareloop.state.dir="$CARELOOP_STATE_DIR" \
         -jar "$(service_jar "$s")"
+    unset KAFKA_SASL_JAAS_CONFIG
     pid=$STARTED_PID
     if ! wait_for "$module ($(service_url "$s")/q/health/ready)" "$CARELOOP_SERVICE_TIMEOUT" "$log" "$pid" \
         http_ok "$(service_url "$s")/q/health/ready"; then

@@ -153,13 +153,9 @@ final class Api {
                 .statusCode(200);
     }
 
-    /** Every record on a topic, from the beginning. */
+    /** Every record on a topic, from the beginning (read as the stack's operator principal). */
     List<ConsumerRecord<String, String>> records(String topic) {
-        Properties props = new Properties();
-        props.put("bootstrap.servers", stack.kafkaBootstrap());
-        props.put("group.id", "systest-" + UUID.randomUUID());
-        props.put("auto.offset.reset", "earliest");
-        props.put("enable.auto.commit", "false");
+        Properties props = stack.kafkaReader();
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
         try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(topic));

@@ -1,6 +1,8 @@
 package org.careloop.systemtest;
 
 import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +12,8 @@ import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.careloop.testing.TestPaths;
@@ -67,6 +71,31 @@ final class Stack {
 
     String kafkaBootstrap() {
         return "localhost:" + KAFKA_PORT;
+    }
+
+    /**
+     * Kafka client configuration of one of the stack's principals (SASL/SCRAM, the password the stack generated in its
+     * state dir), e.g. {@code operator}, which may read every topic with groups named {@code operator*}.
+     */
+    Properties kafkaClient(String principal) {
+        Path file = stateDir.resolve("secrets").resolve("kafka-" + principal + ".properties");
+        Properties props = new Properties();
+        try (Reader in = Files.newBufferedReader(file)) {
+            props.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("no Kafka client configuration for " + principal + " at " + file, e);
+        }
+        props.put("bootstrap.servers", kafkaBootstrap());
+        return props;
+    }
+
+    /** The operator's Kafka configuration with a fresh consumer group of its own, reading from the beginning. */
+    Properties kafkaReader() {
+        Properties props = kafkaClient("operator");
+        props.put("group.id", "operator-systest-" + UUID.randomUUID());
+        props.put("auto.offset.reset", "earliest");
+        props.put("enable.auto.commit", "false");
+        return props;
     }
 
     private void up() throws IOException {

@@ -202,10 +202,7 @@ class WalkingSkeletonIT {
     }
 
     private List<ConsumerRecord<String, String>> read(String topic, String key, int expected) {
-        Properties props = new Properties();
-        props.put("bootstrap.servers", STACK.kafkaBootstrap());
-        props.put("group.id", "systest-" + UUID.randomUUID());
-        props.put("auto.offset.reset", "earliest");
+        Properties props = STACK.kafkaReader();
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
         try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
