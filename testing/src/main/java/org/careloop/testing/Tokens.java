@@ -52,6 +52,15 @@ public final class Tokens {
                                 DEMO_PASSWORD)));
     }
 
+    /**
+     * Token of a confidential client of the test Keycloak (client-credentials grant), e.g.
+     * {@code Tokens.client("careloop-ops", "careloop-ops-secret")}, or {@code other-audience}, whose tokens carry none
+     * of the services' audiences.
+     */
+    public static String client(String clientId, String secret) {
+        return client(KeycloakTestResource.realmUrl(), clientId, secret);
+    }
+
     /** Token of a confidential client (client-credentials grant), e.g. {@code clinic-ehr}. */
     public static String client(String realmUrl, String clientId, String secret) {
         return cached(

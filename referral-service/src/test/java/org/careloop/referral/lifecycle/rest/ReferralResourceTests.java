@@ -28,6 +28,7 @@ import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.UUID;
 import org.careloop.testing.CareLoopTestInfrastructure;
+import org.careloop.testing.Tokens;
 import org.junit.jupiter.api.Test;
 
 /** The referral API against real PostgreSQL, Kafka and Keycloak, with the demo users' tokens. */
@@ -442,6 +443,20 @@ class ReferralResourceTests {
                 .then()
                 .statusCode(200)
                 .body(containsString("careloop_referrals_transitions_total{from=\"requested\",to=\"accepted\"}"));
+    }
+
+    @Test
+    void aTokenForAnotherAudienceIsRefused() {
+        String operations = Tokens.client("careloop-ops", "careloop-ops-secret");
+        String otherAudience = Tokens.client("other-audience", "other-audience-secret");
+        given().auth().oauth2(operations).get("/api/v1/outbox/backlog").then().statusCode(200);
+        // Same realm, valid signature, role operator: but the token is not meant for referral-service
+        given().auth()
+                .oauth2(otherAudience)
+                .get("/api/v1/outbox/backlog")
+                .then()
+                .statusCode(401);
+        given().auth().oauth2(otherAudience).get(REFERRALS).then().statusCode(401);
     }
 
     @Test
