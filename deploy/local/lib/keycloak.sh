@@ -12,10 +12,14 @@
 # A fresh state dir starts from a copy of the template database (no schema creation, no import);
 # when the realm file changes, the next start rebuilds the template and resets this state dir's
 # database to it (so hand-made changes made in the admin console are lost then).
+# Admin: no state dir shares an admin password. Keycloak creates its bootstrap admin only in a new database, so a
+# template's admin gets a throwaway password (kept beside the template, mode 600); the first start of a state dir
+# sets it to the state dir's own, generated then and kept in <state>/secrets/keycloak-admin.password (mode 600).
 
 : "${CARELOOP_KEYCLOAK_DB_TEMPLATE:=1}"
-export KC_BOOTSTRAP_ADMIN_USERNAME=${KC_BOOTSTRAP_ADMIN_USERNAME:-admin}
-export KC_BOOTSTRAP_ADMIN_PASSWORD=${KC_BOOTSTRAP_ADMIN_PASSWORD:-admin}
+CARELOOP_KEYCLOAK_ADMIN_USER=admin
+# What a template is made of besides the realm file; change it when templates must be rebuilt.
+CARELOOP_KEYCLOAK_TEMPLATE_FORMAT="2: admin with a per-template password"
 
 keycloak_install_dir() { printf '%s/keycloak-%s\n' "$CARELOOP_CACHE_DIR" "$CARELOOP_KEYCLOAK_VERSION"; }
 keycloak_templates_dir() { printf '%s/keycloak-%s-templates\n' "$CARELOOP_CACHE_DIR" "$CARELOOP_KEYCLOAK_VERSION"; }
@@ -25,7 +29,28 @@ keycloak_ready_url() { printf '%s/realms/careloop/.well-known/openid-configurati
 keycloak_ready() { http_ok "$(keycloak_ready_url)"; }
 
 keycloak_realm_sha() {
-    sha256sum "$CARELOOP_KEYCLOAK_REALM_FILE" | cut -c1-16
+    { printf '%s\n' "$CARELOOP_KEYCLOAK_TEMPLATE_FORMAT"; cat "$CARELOOP_KEYCLOAK_REALM_FILE"; } | sha256sum | cut -c1-16
+}
+
+keycloak_admin_password_file() { printf '%s/keycloak-admin.password\n' "$(secrets_dir)"; }
+
+# The bootstrap admin's password of this state dir (generated at its first start; KC_BOOTSTRAP_ADMIN_PASSWORD, if
+# set then, is kept instead).
+keycloak_admin_password() {
+    local file
+    file=$(ensure_secret keycloak-admin.password "${KC_BOOTSTRAP_ADMIN_PASSWORD:-}") || return 1
+    head -n1 "$file"
+}
+
+# For status and the summary: never creates the password.
+keycloak_admin_credentials() {
+    local file
+    file=$(keycloak_admin_password_file)
+    if [[ -r $file ]]; then
+        printf '%s / %s' "$CARELOOP_KEYCLOAK_ADMIN_USER" "$(head -n1 "$file")"
+    else
+        printf '%s / (generated at the first start)' "$CARELOOP_KEYCLOAK_ADMIN_USER"
+    fi
 }
 
 # Downloads (./mvnw dependency:copy) and unpacks the distribution once. Caller holds lock fd 8.
@@ -76,11 +101,19 @@ keycloak_prepare_home() {
     cp "$CARELOOP_KEYCLOAK_REALM_FILE" "$home/data/import/careloop-realm.json"
 }
 
-# Launches kc.sh start-dev for HOME in the background (pid in STARTED_PID).
+# Launches kc.sh start-dev for HOME in the background (pid in STARTED_PID). With ADMIN_PASSWORD, Keycloak creates
+# the bootstrap admin if the database has none (passed through the environment, not the command line).
 keycloak_launch() {
-    local name=$1 home=$2 log=$3
+    local name=$1 home=$2 log=$3 admin_password=${4:-}
+    if [[ -n $admin_password ]]; then
+        export KC_BOOTSTRAP_ADMIN_USERNAME=$CARELOOP_KEYCLOAK_ADMIN_USER
+        export KC_BOOTSTRAP_ADMIN_PASSWORD=$admin_password
+    else
+        unset KC_BOOTSTRAP_ADMIN_USERNAME KC_BOOTSTRAP_ADMIN_PASSWORD
+    fi
     start_bg "$name" "$log" env JAVA_HOME="$JAVA_HOME" \
         "$home/bin/kc.sh" start-dev --http-port "$CARELOOP_KEYCLOAK_PORT" --import-realm
+    unset KC_BOOTSTRAP_ADMIN_USERNAME KC_BOOTSTRAP_ADMIN_PASSWORD
 }
 
 # Builds the template database for the current realm file once. Caller holds lock fd 8.
@@ -97,7 +130,9 @@ keycloak_ensure_template() {
     rm -rf "$build"
     keycloak_prepare_home "$build"
     log "keycloak: building the realm database template (once per realm file; first time also augments the install, ~1 min) ..."
-    keycloak_launch keycloak-template "$build" "$log"
+    local template_password
+    template_password=$(random_secret)
+    keycloak_launch keycloak-template "$build" "$log" "$template_password"
     pid=$STARTED_PID
     # Never leave the template instance behind, whatever happens.
     trap 'stop_pid keycloak-template '"$pid"' >/dev/null 2>&1; rm -rf "'"$build"'"' EXIT
@@ -111,6 +146,8 @@ keycloak_ensure_template() {
     [[ -f $build/data/h2/keycloakdb.mv.db ]] || die "keycloak: template build left no H2 database in $build/data/h2"
     mkdir -p "$tdir.tmp.$$"
     cp "$build/data/h2/keycloakdb.mv.db" "$tdir.tmp.$$/"
+    (umask 077 && printf '%s\n' "$template_password" >"$tdir.tmp.$$/admin.password") ||
+        die "keycloak: cannot write the template's admin password"
     rm -rf "$tdir"
     mv "$tdir.tmp.$$" "$tdir"
     rm -rf "$build"
@@ -128,9 +165,13 @@ keycloak_prepare_data() {
         log "keycloak: realm file changed since this state dir's database was made; resetting it"
     fi
     rm -rf "$home/data/h2" "$home/data/transaction-logs" "$home/data/tmp"
+    rm -f "$CARELOOP_STATE_DIR/keycloak/admin.applied"
     if [[ $CARELOOP_KEYCLOAK_DB_TEMPLATE == 1 ]]; then
         mkdir -p "$home/data/h2"
         cp "$(keycloak_templates_dir)/$sha/keycloakdb.mv.db" "$home/data/h2/"
+    else
+        # A new database: Keycloak creates the bootstrap admin with this state dir's password itself.
+        date '+%Y-%m-%d %H:%M:%S' >"$CARELOOP_STATE_DIR/keycloak/admin.applied"
     fi
     printf '%s\n' "$sha" >"$CARELOOP_STATE_DIR/keycloak/realm.sha"
 }
@@ -159,13 +200,55 @@ keycloak_up() {
     keycloak_prepare_data "$home" "$sha"
     t0=$SECONDS
     log "keycloak: starting on $(keycloak_url) ..."
-    keycloak_launch keycloak "$home" "$log"
+    keycloak_launch keycloak "$home" "$log" "$(keycloak_admin_password)"
     pid=$STARTED_PID
     if ! wait_for "keycloak ($(keycloak_ready_url))" "$CARELOOP_KEYCLOAK_TIMEOUT" "$log" "$pid" keycloak_ready; then
         stop_component keycloak >/dev/null
         die "keycloak did not start; full log: $log"
     fi
+    if [[ ! -f $CARELOOP_STATE_DIR/keycloak/admin.applied ]]; then
+        keycloak_apply_admin_password "$sha" || {
+            stop_component keycloak >/dev/null
+            die "keycloak: could not give the admin this state dir's password"
+        }
+    fi
     log "keycloak: up in $(elapsed_since "$t0") (pid $pid), realm careloop at $(keycloak_url)/realms/careloop"
+}
+
+# Replaces the template's admin password by this state dir's (admin REST API, as the admin).
+keycloak_apply_admin_password() {
+    local sha=$1 tfile old new token id body code
+    tfile=$(keycloak_templates_dir)/$sha/admin.password
+    [[ -r $tfile ]] || {
+        error "keycloak: no template admin password at $tfile"
+        return 1
+    }
+    old=$(head -n1 "$tfile")
+    new=$(keycloak_admin_password) || return 1
+    body=$(curl -s --max-time 15 -d grant_type=password -d client_id=admin-cli \
+        --data-urlencode "username=$CARELOOP_KEYCLOAK_ADMIN_USER" --data-urlencode "password=$old" \
+        "$(keycloak_url)/realms/master/protocol/openid-connect/token") || return 1
+    token=$(printf '%s' "$body" | json_string access_token)
+    [[ -n $token ]] || {
+        error "keycloak: the template's admin password was refused: $body"
+        return 1
+    }
+    id=$(curl -s --max-time 15 -H "Authorization: Bearer $token" \
+        "$(keycloak_url)/admin/realms/master/users?username=$CARELOOP_KEYCLOAK_ADMIN_USER&exact=true" | json_string id)
+    [[ -n $id ]] || {
+        error "keycloak: no admin user in the master realm"
+        return 1
+    }
+    code=$(printf '{"type":"password","temporary":false,"value":"%s"}' "$new" |
+        curl -s -o /dev/null -w '%{http_code}' --max-time 15 -X PUT -H "Authorization: Bearer $token" \
+            -H 'Content-Type: application/json' --data-binary @- \
+            "$(keycloak_url)/admin/realms/master/users/$id/reset-password")
+    [[ $code == 204 ]] || {
+        error "keycloak: setting the admin password answered HTTP $code"
+        return 1
+    }
+    date '+%Y-%m-%d %H:%M:%S' >"$CARELOOP_STATE_DIR/keycloak/admin.applied"
+    log "keycloak: admin password generated for this state dir ($(keycloak_admin_password_file))"
 }
 
 keycloak_down() { stop_component keycloak; }
@@ -179,7 +262,7 @@ keycloak_status() {
         pid="-"
         state=$(stopped_state "$CARELOOP_KEYCLOAK_PORT")
     fi
-    status_row keycloak "$state" "$pid" "$CARELOOP_KEYCLOAK_PORT" "$(keycloak_url)/admin/ (admin/admin)"
+    status_row keycloak "$state" "$pid" "$CARELOOP_KEYCLOAK_PORT" "$(keycloak_url)/admin/ ($(keycloak_admin_credentials))"
 }
 
 # Prints an access token (password grant via careloop-cli) for USER.
