@@ -1,7 +1,8 @@
 # shellcheck shell=bash
 # services component: the four Quarkus services, each `java -jar quarkus-run.jar` in its own
 # process, started one after the other (2 cores), each waited for on /q/health/ready.
-# Each service authenticates to Kafka as its own principal (SASL/SCRAM, password from the state dir).
+# Each service authenticates to Kafka as its own principal (SASL/SCRAM, password from the state dir) and serves
+# its metrics and API docs to anonymous callers (CARELOOP_MANAGEMENT_POLICY, default here: permit).
 # demo component: loads deploy/demo/directory.json into directory-service, once: only while the
 # directory is empty, so a restart never resets capacity that referrals hold.
 
@@ -62,6 +63,7 @@ service_up() {
         KAFKA_BOOTSTRAP_SERVERS="localhost:$CARELOOP_KAFKA_PORT" \
         KAFKA_SECURITY_PROTOCOL=SASL_PLAINTEXT \
         KAFKA_SASL_MECHANISM=SCRAM-SHA-512 \
+        CARELOOP_MANAGEMENT_POLICY="${CARELOOP_MANAGEMENT_POLICY:-permit}" \
         OIDC_AUTH_SERVER_URL="http://localhost:$CARELOOP_KEYCLOAK_PORT/realms/careloop" \
         "$JAVA_HOME/bin/java" -Xmx384m -Dcareloop.state.dir="$CARELOOP_STATE_DIR" \
         -jar "$(service_jar "$s")"
