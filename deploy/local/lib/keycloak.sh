@@ -17,7 +17,7 @@
 # sets it to the state dir's own, generated then and kept in <state>/secrets/keycloak-admin.password (mode 600).
 
 : "${CARELOOP_KEYCLOAK_DB_TEMPLATE:=1}"
-CARELOOP_KEYCLOAK_ADMIN_USER=admin
+CARELOOP_KEYCLOAK_ADMIN_USER="admin"
 # What a template is made of besides the realm file; change it when templates must be rebuilt.
 CARELOOP_KEYCLOAK_TEMPLATE_FORMAT="2: admin with a per-template password"
 
