@@ -407,7 +407,12 @@ class ReferralResourceTests {
                 .then()
                 .statusCode(400)
                 .body("errors.field", equalTo(List.of("size")));
-        as("coordinator").get(REFERRALS + "/not-a-uuid").then().statusCode(404);
+        as("coordinator")
+                .get(REFERRALS + "/not-a-uuid")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("errors.field", equalTo(List.of("id")));
     }
 
     @Test

@@ -132,6 +132,7 @@ class ScreeningResourceTests {
     @Test
     void theCreatedScreeningIsReadBackByItsOrganizationAndByCoordinators() {
         var response = as("clinician")
+                .header("Host", "attacker.example")
                 .body(screening(newPatientId(), true, answer("88122-7", "LA6729-3")))
                 .post(PATH)
                 .then()
@@ -139,7 +140,8 @@ class ScreeningResourceTests {
                 .extract();
         String id = response.path("id");
         String location = response.header("Location");
-        assertThat(location).endsWith(PATH + "/" + id);
+        // The configured public base URL, not the Host header the client sent.
+        assertThat(location).isEqualTo("https://screening.careloop.test" + PATH + "/" + id);
         Map<String, Object> created = response.jsonPath().getMap("$");
 
         Map<String, Object> read = as("clinician")
@@ -198,7 +200,13 @@ class ScreeningResourceTests {
                 .statusCode(404)
                 .contentType(PROBLEM_JSON)
                 .body("title", equalTo("Not found"));
-        as("coordinator").get(PATH + "/not-a-uuid").then().statusCode(404).contentType(PROBLEM_JSON);
+        // A malformed id is the client's mistake, named as such (not a 404).
+        as("coordinator")
+                .get(PATH + "/not-a-uuid")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM_JSON)
+                .body("errors[0].field", equalTo("id"));
     }
 
     @Test
