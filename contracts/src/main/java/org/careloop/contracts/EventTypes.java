@@ -6,6 +6,7 @@ import org.careloop.contracts.directory.NeedsMatched;
 import org.careloop.contracts.notification.ReferralChased;
 import org.careloop.contracts.referral.MatchRequested;
 import org.careloop.contracts.referral.ReferralUpdated;
+import org.careloop.contracts.screening.ConsentChanged;
 import org.careloop.contracts.screening.ScreeningCompleted;
 
 /** CloudEvents {@code type} values; the suffix is the schema version of the event's data. */
@@ -16,10 +17,17 @@ public final class EventTypes {
     public static final String CAPACITY_CHANGED = "org.careloop.directory.capacity-changed.v1";
     public static final String MATCH_REQUESTED = "org.careloop.referral.match-requested.v1";
     public static final String REFERRAL_CHASED = "org.careloop.notification.referral-chased.v1";
+    public static final String CONSENT_CHANGED = "org.careloop.screening.consent-changed.v1";
 
     /** Every event type. */
     public static final List<String> ALL = List.of(
-            SCREENING_COMPLETED, NEEDS_MATCHED, REFERRAL_UPDATED, CAPACITY_CHANGED, MATCH_REQUESTED, REFERRAL_CHASED);
+            SCREENING_COMPLETED,
+            NEEDS_MATCHED,
+            REFERRAL_UPDATED,
+            CAPACITY_CHANGED,
+            MATCH_REQUESTED,
+            REFERRAL_CHASED,
+            CONSENT_CHANGED);
 
     private EventTypes() {}
 
@@ -32,6 +40,7 @@ public final class EventTypes {
             case CAPACITY_CHANGED -> "/schemas/capacity-changed.v1.json";
             case MATCH_REQUESTED -> "/schemas/match-requested.v1.json";
             case REFERRAL_CHASED -> "/schemas/referral-chased.v1.json";
+            case CONSENT_CHANGED -> "/schemas/consent-changed.v1.json";
             default -> throw new IllegalArgumentException("Unknown event type: " + type);
         };
     }
@@ -45,6 +54,7 @@ public final class EventTypes {
             case CAPACITY_CHANGED -> CapacityChanged.class;
             case MATCH_REQUESTED -> MatchRequested.class;
             case REFERRAL_CHASED -> ReferralChased.class;
+            case CONSENT_CHANGED -> ConsentChanged.class;
             default -> throw new IllegalArgumentException("Unknown event type: " + type);
         };
     }
@@ -58,6 +68,7 @@ public final class EventTypes {
             case CAPACITY_CHANGED -> Topics.CAPACITY_CHANGED;
             case MATCH_REQUESTED -> Topics.MATCH_REQUESTED;
             case REFERRAL_CHASED -> Topics.REFERRAL_CHASED;
+            case CONSENT_CHANGED -> Topics.CONSENT_CHANGED;
             default -> throw new IllegalArgumentException("Unknown event type: " + type);
         };
     }

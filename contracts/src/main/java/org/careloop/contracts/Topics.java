@@ -13,6 +13,8 @@ public final class Topics {
     public static final String MATCH_REQUESTED = "match-requested";
     /** Notification service → referral service and integrators: reminders, escalations, recalls. */
     public static final String REFERRAL_CHASED = "referral-chased";
+    /** Screening service → referral service (and itself): a person's consent was recorded, revoked or expired. */
+    public static final String CONSENT_CHANGED = "consent-changed";
 
     public static final String DLQ_DIRECTORY = "dlq.directory-service";
     public static final String DLQ_REFERRAL = "dlq.referral-service";
@@ -25,13 +27,20 @@ public final class Topics {
             CAPACITY_CHANGED,
             MATCH_REQUESTED,
             REFERRAL_CHASED,
+            CONSENT_CHANGED,
             DLQ_DIRECTORY,
             DLQ_REFERRAL,
             DLQ_NOTIFICATION);
 
     /** The topics that carry domain events (not dead letters). */
     public static final List<String> EVENTS = List.of(
-            SCREENING_COMPLETED, NEEDS_MATCHED, REFERRAL_UPDATED, CAPACITY_CHANGED, MATCH_REQUESTED, REFERRAL_CHASED);
+            SCREENING_COMPLETED,
+            NEEDS_MATCHED,
+            REFERRAL_UPDATED,
+            CAPACITY_CHANGED,
+            MATCH_REQUESTED,
+            REFERRAL_CHASED,
+            CONSENT_CHANGED);
 
     /** The dead-letter topics, one per consuming service. */
     public static final List<String> DEAD_LETTERS = List.of(DLQ_DIRECTORY, DLQ_REFERRAL, DLQ_NOTIFICATION);
