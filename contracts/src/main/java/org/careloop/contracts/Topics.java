@@ -16,6 +16,7 @@ public final class Topics {
     /** Screening service → referral service (and itself): a person's consent was recorded, revoked or expired. */
     public static final String CONSENT_CHANGED = "consent-changed";
 
+    public static final String DLQ_SCREENING = "dlq.screening-service";
     public static final String DLQ_DIRECTORY = "dlq.directory-service";
     public static final String DLQ_REFERRAL = "dlq.referral-service";
     public static final String DLQ_NOTIFICATION = "dlq.notification-service";
@@ -28,6 +29,7 @@ public final class Topics {
             MATCH_REQUESTED,
             REFERRAL_CHASED,
             CONSENT_CHANGED,
+            DLQ_SCREENING,
             DLQ_DIRECTORY,
             DLQ_REFERRAL,
             DLQ_NOTIFICATION);
@@ -43,7 +45,8 @@ public final class Topics {
             CONSENT_CHANGED);
 
     /** The dead-letter topics, one per consuming service. */
-    public static final List<String> DEAD_LETTERS = List.of(DLQ_DIRECTORY, DLQ_REFERRAL, DLQ_NOTIFICATION);
+    public static final List<String> DEAD_LETTERS =
+            List.of(DLQ_SCREENING, DLQ_DIRECTORY, DLQ_REFERRAL, DLQ_NOTIFICATION);
 
     private Topics() {}
 }

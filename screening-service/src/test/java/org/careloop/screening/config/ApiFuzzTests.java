@@ -15,6 +15,8 @@ class ApiFuzzTests {
 
     @Test
     void malformedRequestsToEveryEndpointGetProblemsAndWriteNothing() {
-        ApiFuzzing.assertRobust(base, ApiFuzzing.PLATFORM_TABLES);
+        // A refused read of a person's details is itself audited: the audit log grows, nothing else may.
+        ApiFuzzing.assertRobust(
+                base, java.util.Set.of("outbox_event", "processed_event", "disclosure_audit", "referral_access"));
     }
 }

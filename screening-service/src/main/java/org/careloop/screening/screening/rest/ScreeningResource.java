@@ -106,10 +106,17 @@ public class ScreeningResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Page<ScreeningView>> list(
             @QueryParam("patientId")
-                    @Parameter(description = "Only this patient's screenings")
+                    @Parameter(
+                            description =
+                                    "Only this patient's screenings, by the clinic's own identifier (clinics only)")
                     @Pattern(regexp = ScreeningApi.PATIENT_ID_PATTERN, message = ScreeningApi.PATIENT_ID_MESSAGE)
                     String patientId,
+            @QueryParam("personRef")
+                    @Parameter(description = "Only this person's screenings, by their pseudonymous reference")
+                    @Pattern(regexp = "p1-[A-Za-z0-9_-]{43}", message = "must be a person reference (p1-...)")
+                    String personRef,
             @BeanParam @Valid PageRequest page) {
-        return service.list(Optional.ofNullable(patientId), page).map(result -> result.map(ScreeningView::of));
+        return service.list(Optional.ofNullable(patientId), Optional.ofNullable(personRef), page)
+                .map(result -> result.map(ScreeningView::of));
     }
 }
