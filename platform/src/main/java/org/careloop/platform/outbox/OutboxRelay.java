@@ -150,7 +150,8 @@ public class OutboxRelay {
                 event.lastError = describe(failure);
             } else if (!failedKeys.contains(key)) {
                 sent.add(event.id);
-                meters.counter(RELAYED_METRIC, "topic", event.topic).increment();
+                meters.counter(RELAYED_METRIC, "topic", topics.metricTag(event.topic))
+                        .increment();
             }
         }
         boolean brokerDown = sent.isEmpty()
@@ -177,7 +178,8 @@ public class OutboxRelay {
         event.attempts++;
         if (event.attempts >= config.maxAttempts()) {
             event.parkedAt = now;
-            meters.counter(PARKED_METRIC, "topic", event.topic).increment();
+            meters.counter(PARKED_METRIC, "topic", topics.metricTag(event.topic))
+                    .increment();
             Log.errorf(
                     "Outbox event %s (%s to %s, key %s) parked after %d failed attempts: %s. Operators: fix the cause,"
                             + " then POST /api/v1/outbox/%d/retry",

@@ -62,6 +62,18 @@ public class OutboxTopics {
     }
 
     /**
+     * The {@code topic} tag of the relay's metrics: a topic created on demand counts under its prefix
+     * ({@code partner.*}), so that one time series per organization never appears.
+     */
+    public String metricTag(String topic) {
+        return prefixes.stream()
+                .filter(topic::startsWith)
+                .findFirst()
+                .map(prefix -> prefix + "*")
+                .orElse(topic);
+    }
+
+    /**
      * Completes once {@code topic} exists (at once for topics not created on demand, or created before); fails with
      * {@link TopicCreationFailed} when it could not be created. Completes on the caller's Vert.x context.
      */
