@@ -14,10 +14,15 @@ create table consent_decision (
     valid_until               timestamptz,
     changed_at                timestamptz not null,
     version                   bigint      not null check (version >= 1),
-    received_at               timestamptz not null
+    received_at               timestamptz not null,
+    -- When the referral service enforced the end of an active decision's period itself (valid_until passed before any
+    -- consent-changed said so); null until then, and again when a newer version of the decision arrives.
+    end_enforced_at           timestamptz
 );
 
 create index consent_decision_person on consent_decision (person_ref, requester_organization_id);
+create index consent_decision_ending on consent_decision (valid_until)
+    where status = 'active' and valid_until is not null and end_enforced_at is null;
 
 -- What the match said about the person and the need: whom the consent covers (null: everyone), whether the need is
 -- an interpersonal-safety need, whether organizations must not contact the person, and whether its attempts are

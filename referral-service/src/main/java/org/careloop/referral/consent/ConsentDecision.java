@@ -47,6 +47,9 @@ public class ConsentDecision implements ConsentCoverage.Decision {
     @Column(name = "received_at", nullable = false)
     private Instant receivedAt;
 
+    @Column(name = "end_enforced_at")
+    private Instant endEnforcedAt;
+
     protected ConsentDecision() {}
 
     public static ConsentDecision of(ConsentChanged event, Instant now) {
@@ -79,6 +82,17 @@ public class ConsentDecision implements ConsentCoverage.Decision {
         changedAt = event.changedAt();
         version = event.version();
         receivedAt = now;
+        endEnforcedAt = null;
+    }
+
+    /** Whether the decision's period is over and its end was not enforced yet. */
+    public boolean endDue(Instant now) {
+        return "active".equals(status) && validUntil != null && !now.isBefore(validUntil) && endEnforcedAt == null;
+    }
+
+    /** Records that the end of the decision's period was enforced. */
+    public void endEnforced(Instant now) {
+        endEnforcedAt = now;
     }
 
     public UUID consentId() {

@@ -182,6 +182,19 @@ class ConsentChangedConsumerTests {
     }
 
     @Test
+    void aDecisionWhosePeriodEndsEndsWhatItAllowedWithoutWaitingForAnEvent() {
+        String person = person();
+        JsonPath open = routed(person, CLINIC, null, match(UUID.randomUUID(), FOOD, false, FOODBANK));
+        sendConsent(
+                UUID.randomUUID(), person, CLINIC, "active", null, Instant.now().plusSeconds(2), 1);
+        JsonPath ended = awaitStatus(open.getString("id"), "cancelled");
+        assertThat(ended.getString("statusReasonCode")).isEqualTo("consent-expired");
+        assertThat(ended.getString("changedByRole")).isEqualTo("system");
+        assertThat(history(open.getString("id")).getString("items[1].changedBy"))
+                .isEqualTo("careloop");
+    }
+
+    @Test
     void aMatchIsRoutedOnlyToOrganizationsTheConsentCovers() {
         String person = person();
         String covered = organization();

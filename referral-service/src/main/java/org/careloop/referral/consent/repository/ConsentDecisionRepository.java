@@ -2,8 +2,10 @@ package org.careloop.referral.consent.repository;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +27,21 @@ public class ConsentDecisionRepository implements PanacheRepositoryBase<ConsentD
                 "personRef = :person and requesterOrganizationId = :clinic",
                 Map.of("person", personRef, "clinic", requesterOrganizationId));
     }
+
+    /** Active decisions whose period ended by {@code now} and whose end was not enforced yet, oldest end first. */
+    public Uni<List<UUID>> findEndsDue(Instant now, int limit) {
+        return find(
+                        "status = 'active' and validUntil <= ?1 and endEnforcedAt is null",
+                        Sort.ascending("validUntil"),
+                        now)
+                .project(Id.class)
+                .page(0, limit)
+                .list()
+                .map(ids -> ids.stream().map(Id::consentId).toList());
+    }
+
+    /** Projection of a decision's id. */
+    public record Id(UUID consentId) {}
 
     /** The decision that governs for a person at a clinic, if the replica knows any. */
     public Uni<Optional<ConsentDecision>> current(String personRef, String requesterOrganizationId) {

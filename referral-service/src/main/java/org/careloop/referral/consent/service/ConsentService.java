@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import org.careloop.contracts.codes.ActorRoles;
 import org.careloop.contracts.codes.StatusReasonCodes;
 import org.careloop.contracts.screening.ConsentChanged;
@@ -69,6 +70,10 @@ public class ConsentService {
         Instant now = ReferralWriter.now();
         String person = event.personRef();
         String clinic = event.requesterOrganizationId();
+        if (event.version() < 1 || person.length() > 128) {
+            throw new PoisonMessageException("Consent " + event.consentId()
+                    + ": version must be at least 1 and the person reference at most 128 characters");
+        }
         return decisions
                 .lockPerson(person, clinic)
                 .chain(() -> decisions.findById(event.consentId()))
@@ -99,6 +104,39 @@ public class ConsentService {
                             .chain(() -> decisions.current(person, clinic))
                             .chain(current -> enforce(person, clinic, current, now, changedBy));
                 });
+    }
+
+    /**
+     * Ends what an active decision allowed once its period is over, when no {@code consent-changed} said so (yet): the
+     * person's open referrals are cancelled ({@code consent-expired}) as for an expiry. Runs in the caller's
+     * transaction, under the person's lock; a decision already enforced, changed meanwhile or not due changes nothing.
+     *
+     * @return whether the end was enforced now
+     */
+    public Uni<Boolean> enforceEnd(UUID consentId, String changedBy) {
+        return decisions.findById(consentId).chain(found -> {
+            if (found == null) {
+                return Uni.createFrom().item(false);
+            }
+            String person = found.personRef();
+            String clinic = found.requesterOrganizationId();
+            // Loaded before the lock only to know whose lock to take; read again under it.
+            return decisions
+                    .lockPerson(person, clinic)
+                    .chain(() -> decisions.getSession().chain(s -> s.refresh(found)))
+                    .chain(() -> {
+                        Instant now = ReferralWriter.now();
+                        if (!found.endDue(now)) {
+                            return Uni.createFrom().item(false);
+                        }
+                        found.endEnforced(now);
+                        Log.infof("Consent %s of a person at %s ended on %s", consentId, clinic, found.validUntil());
+                        return decisions
+                                .current(person, clinic)
+                                .chain(current -> enforce(person, clinic, current, now, changedBy))
+                                .replaceWith(true);
+                    });
+        });
     }
 
     private Uni<Void> enforce(
