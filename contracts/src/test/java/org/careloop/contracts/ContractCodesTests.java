@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.util.List;
 import org.careloop.contracts.codes.ActorRoles;
+import org.careloop.contracts.codes.AgeBands;
 import org.careloop.contracts.codes.CapacityCauses;
 import org.careloop.contracts.codes.ChaseKinds;
+import org.careloop.contracts.codes.ConsentStatusCodes;
 import org.careloop.contracts.codes.OutcomeCodes;
 import org.careloop.contracts.codes.ReferralStatusCodes;
 import org.careloop.contracts.codes.SdohCategories;
@@ -38,6 +40,20 @@ class ContractCodesTests {
     }
 
     @Test
+    void consentAndAgeCodesAreTheSchemasEnums() throws IOException {
+        assertThat(EventSchemaTests.enumOf(
+                        EventSchemaTests.schemaNode(EventTypes.CONSENT_CHANGED), "/properties/status/enum"))
+                .containsExactlyElementsOf(ConsentStatusCodes.ALL);
+        assertThat(EventSchemaTests.enumOf(
+                        EventSchemaTests.schemaNode(EventTypes.SCREENING_COMPLETED), "/properties/ageBand/enum"))
+                .containsExactlyElementsOf(AgeBands.ALL);
+        assertThat(AgeBands.of(java.time.LocalDate.of(2000, 6, 1), java.time.LocalDate.of(2026, 5, 31)))
+                .isEqualTo(AgeBands.YOUNG_ADULT);
+        assertThat(AgeBands.of(java.time.LocalDate.of(2000, 6, 1), java.time.LocalDate.of(2026, 6, 1)))
+                .isEqualTo(AgeBands.ADULT);
+    }
+
+    @Test
     void sdohCategoriesAreTheTwentyFourCodesOfTheValueSet() {
         assertThat(SdohCategories.CODES).hasSize(24).doesNotHaveDuplicates().allMatch(c -> c.matches("[a-z-]+"));
         assertThat(SdohCategories.isCode("food-insecurity")).isTrue();
@@ -50,6 +66,8 @@ class ContractCodesTests {
         assertThat(List.of(OutcomeCodes.PATTERN.split("\\|"))).containsExactlyElementsOf(OutcomeCodes.ALL);
         assertThat(List.of(ReferralChased.KINDS.split("\\|"))).containsExactlyElementsOf(ChaseKinds.ALL);
         assertThat(List.of(CapacityChanged.CAUSES.split("\\|"))).containsExactlyElementsOf(CapacityCauses.ALL);
+        assertThat(List.of(ConsentStatusCodes.PATTERN.split("\\|"))).containsExactlyElementsOf(ConsentStatusCodes.ALL);
+        assertThat(List.of(AgeBands.PATTERN.replace("\\+", "+").split("\\|"))).containsExactlyElementsOf(AgeBands.ALL);
         assertThat(StatusReasonCodes.ALL).doesNotHaveDuplicates().allSatisfy(c -> assertThat(StatusReasonCodes.DISPLAY)
                 .containsKey(c));
     }

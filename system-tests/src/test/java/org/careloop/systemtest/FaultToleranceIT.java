@@ -20,7 +20,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * while a clinic keeps posting screenings. Every accepted screening ends with exactly one referral and one
  * acknowledgement deadline per need.
  */
-@Order(3)
+@Order(5)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultToleranceIT {
 

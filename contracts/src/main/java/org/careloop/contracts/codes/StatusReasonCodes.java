@@ -29,6 +29,13 @@ public final class StatusReasonCodes {
     /** The requesting clinic withdrew the referral. */
     public static final String WITHDRAWN_BY_REQUESTER = "withdrawn-by-requester";
 
+    /** The person withdrew their consent to share: open referrals end and nothing more is disclosed. */
+    public static final String CONSENT_REVOKED = "consent-revoked";
+    /** The person's consent ended (its period is over, or it no longer covers the organization). */
+    public static final String CONSENT_EXPIRED = "consent-expired";
+    /** The clinic and the person decided, at review, not to send the proposed referral. */
+    public static final String DECLINED_AT_REVIEW = "declined-at-review";
+
     public static final String OTHER = "other";
 
     /** Code to display text. */
@@ -49,6 +56,9 @@ public final class StatusReasonCodes {
         display.put(RECALLED_NO_RESPONSE, "Recalled: not acknowledged in time");
         display.put(REASSIGNED, "Reassigned by a coordinator");
         display.put(WITHDRAWN_BY_REQUESTER, "Withdrawn by the requester");
+        display.put(CONSENT_REVOKED, "Consent revoked");
+        display.put(CONSENT_EXPIRED, "Consent expired or does not cover the organization");
+        display.put(DECLINED_AT_REVIEW, "Declined at review");
         display.put(OTHER, "Other");
         DISPLAY = Map.copyOf(display);
         ALL = List.copyOf(display.keySet());

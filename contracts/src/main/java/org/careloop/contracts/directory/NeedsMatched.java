@@ -13,12 +13,15 @@ import java.util.UUID;
  * a {@code match-requested} of the referral service, one entry for the need it names.
  *
  * @param screeningId the screening the needs came from (the event key)
- * @param patientId opaque patient reference
+ * @param patientId the person's pseudonymous reference (see {@code screening-completed})
  * @param requesterOrganizationId the clinic organization that screened the patient
  * @param consentToShare the consent recorded with the screening
  * @param matchedAt when matching ran
  * @param matches one entry per need; {@code serviceId} is null when no service with capacity was found
  * @param matchRequestId the {@code match-requested} this answers; null for the answer to a screening (added)
+ * @param doNotContact whether organizations must not contact the person, from the screening (added)
+ * @param consentRecipients the organizations the person's consent covers, null for all; candidates are among them
+ *     (added)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record NeedsMatched(
@@ -28,7 +31,35 @@ public record NeedsMatched(
         boolean consentToShare,
         @NotNull Instant matchedAt,
         @NotNull List<@Valid @NotNull Match> matches,
-        UUID matchRequestId) {
+        UUID matchRequestId,
+        Boolean doNotContact,
+        List<@NotBlank String> consentRecipients) {
+
+    /** The event as producers before the person's routing constraints wrote it. */
+    public NeedsMatched(
+            UUID screeningId,
+            String patientId,
+            String requesterOrganizationId,
+            boolean consentToShare,
+            Instant matchedAt,
+            List<Match> matches,
+            UUID matchRequestId) {
+        this(
+                screeningId,
+                patientId,
+                requesterOrganizationId,
+                consentToShare,
+                matchedAt,
+                matches,
+                matchRequestId,
+                null,
+                null);
+    }
+
+    /** Whether organizations must not contact the person; false when an older producer did not say. */
+    public boolean contactProhibited() {
+        return Boolean.TRUE.equals(doNotContact);
+    }
 
     /** The event as producers before re-matching wrote it. */
     public NeedsMatched(
@@ -52,6 +83,7 @@ public record NeedsMatched(
      * @param reason human-readable explanation of the choice (or of why nothing matched)
      * @param candidates the ranked candidates, best first, the first being {@code serviceId}; empty when unmatched,
      *     null from older producers (added)
+     * @param sensitive whether the need is an interpersonal-safety need: never referred without review (added)
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Match(
@@ -61,11 +93,29 @@ public record NeedsMatched(
             String organizationId,
             int rank,
             @NotBlank String reason,
-            List<@Valid @NotNull Candidate> candidates) {
+            List<@Valid @NotNull Candidate> candidates,
+            Boolean sensitive) {
+
+        /** A match as producers before sensitive needs wrote it. */
+        public Match(
+                UUID needId,
+                String category,
+                String serviceId,
+                String organizationId,
+                int rank,
+                String reason,
+                List<Candidate> candidates) {
+            this(needId, category, serviceId, organizationId, rank, reason, candidates, null);
+        }
+
+        /** Whether the need is sensitive; false when an older producer did not say. */
+        public boolean sensitiveNeed() {
+            return Boolean.TRUE.equals(sensitive);
+        }
 
         /** A match as producers before ranked candidates wrote it. */
         public Match(UUID needId, String category, String serviceId, String organizationId, int rank, String reason) {
-            this(needId, category, serviceId, organizationId, rank, reason, null);
+            this(needId, category, serviceId, organizationId, rank, reason, null, null);
         }
 
         public boolean matched() {

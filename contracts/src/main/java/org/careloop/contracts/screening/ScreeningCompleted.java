@@ -4,22 +4,31 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.careloop.contracts.codes.AgeBands;
 
 /**
  * Data of {@code screening-completed}: a scored screening. Ids and codes only, never names, birth dates or
  * contact details.
  *
  * @param screeningId the screening's id (the event key)
- * @param patientId opaque patient reference issued by the clinic system
+ * @param patientId the person's pseudonymous reference ({@code personRef}): stable for one person at one clinic, not
+ *     reversible without the screening service's key, different between clinics; never the clinic's own identifier
  * @param requesterOrganizationId the clinic organization that performed the screening
  * @param instrument instrument code, e.g. {@code AHC-HRSN}
  * @param instrumentVersion version of the instrument and scoring rules
  * @param completedAt when the screening was completed
  * @param consentToShare whether the patient consented to share the needs with community organizations
  * @param needs the positive needs found; may be empty
+ * @param consent the terms of the consent recorded with the screening: who may receive the needs and until when
+ *     (added; null from older producers)
+ * @param doNotContact whether organizations must not contact the person (e.g. a safety case), added
+ * @param postalArea coarse location for routing: the first three characters of the person's postal code, added
+ * @param ageBand coarse age for eligibility, see {@code AgeBands}, added
+ * @param preferredLanguage BCP-47 tag of the person's preferred language, added
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ScreeningCompleted(
@@ -30,7 +39,59 @@ public record ScreeningCompleted(
         @NotBlank String instrumentVersion,
         @NotNull Instant completedAt,
         boolean consentToShare,
-        @NotNull List<@Valid @NotNull Need> needs) {
+        @NotNull List<@Valid @NotNull Need> needs,
+        @Valid ConsentTerms consent,
+        Boolean doNotContact,
+
+        @Pattern(regexp = "[A-Za-z0-9]{1,3}", message = "must be 1 to 3 letters or digits")
+        String postalArea,
+
+        @Pattern(regexp = AgeBands.PATTERN, message = "must be an age band")
+        String ageBand,
+
+        @Pattern(regexp = "[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "must be a BCP-47 language tag")
+        String preferredLanguage) {
+
+    /** The event as producers before consent terms and routing fields wrote it. */
+    public ScreeningCompleted(
+            UUID screeningId,
+            String patientId,
+            String requesterOrganizationId,
+            String instrument,
+            String instrumentVersion,
+            Instant completedAt,
+            boolean consentToShare,
+            List<Need> needs) {
+        this(
+                screeningId,
+                patientId,
+                requesterOrganizationId,
+                instrument,
+                instrumentVersion,
+                completedAt,
+                consentToShare,
+                needs,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
+
+    /** Whether organizations must not contact the person; false when an older producer did not say. */
+    public boolean contactProhibited() {
+        return Boolean.TRUE.equals(doNotContact);
+    }
+
+    /**
+     * What the person consented to, after SDOHCC Consent (category IDSCL).
+     *
+     * @param consentId the consent decision's id in the screening service
+     * @param recipients the community organizations that may receive the needs; null for all of them
+     * @param validUntil when the consent ends; null when it does not expire
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ConsentTerms(@NotNull UUID consentId, List<@NotBlank String> recipients, Instant validUntil) {}
 
     /**
      * One positive need.
@@ -38,10 +99,23 @@ public record ScreeningCompleted(
      * @param needId id of the need within the screening service
      * @param category SDOHCC category code, e.g. {@code food-insecurity}
      * @param evidence LOINC codes of the items that made the need positive
+     * @param sensitive whether the need is an interpersonal-safety need: never referred without review (added)
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Need(
             @NotNull UUID needId,
             @NotBlank String category,
-            @NotNull List<String> evidence) {}
+            @NotNull List<String> evidence,
+            Boolean sensitive) {
+
+        /** A need as producers before sensitive needs wrote it. */
+        public Need(UUID needId, String category, List<String> evidence) {
+            this(needId, category, evidence, null);
+        }
+
+        /** Whether the need is sensitive; false when an older producer did not say. */
+        public boolean sensitiveNeed() {
+            return Boolean.TRUE.equals(sensitive);
+        }
+    }
 }

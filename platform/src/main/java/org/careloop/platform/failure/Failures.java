@@ -84,6 +84,29 @@ public final class Failures {
         return false;
     }
 
+    /** Optimistic locking found that another transaction changed the row first. */
+    public static boolean isConcurrentUpdate(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StaleStateException || t instanceof OptimisticLockException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The SQLSTATE of the first PostgreSQL error in the chain, null when there is none. */
+    public static String sqlState(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof PgException pg) {
+                return pg.getSqlState();
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
+    }
+
     private static boolean startsWithAny(String value, String[] prefixes) {
         if (value == null) {
             return false;

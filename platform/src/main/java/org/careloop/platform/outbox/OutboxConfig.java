@@ -3,6 +3,8 @@ package org.careloop.platform.outbox;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** Settings of the transactional outbox and its relay. */
 @ConfigMapping(prefix = "careloop.outbox")
@@ -34,4 +36,29 @@ public interface OutboxConfig {
     /** How long sent events are kept for audit and replay before they are deleted. */
     @WithDefault("P7D")
     Duration retention();
+
+    /** Topics the relay creates the first time it publishes to them (per-organization partner topics). */
+    CreatedTopics createdTopics();
+
+    /**
+     * Topics created on demand: a row for a missing topic under one of the prefixes creates it (Kafka Admin client,
+     * configured as the relay's producer) before it is sent. A creation that fails counts as a failed attempt of the
+     * row.
+     */
+    interface CreatedTopics {
+
+        /** Prefixes of the topic names the relay creates when they are missing, e.g. {@code partner.}; none when unset. */
+        Optional<List<String>> prefixes();
+
+        /** Partitions of a created topic. */
+        @WithDefault("3")
+        int partitions();
+
+        /** Replication factor of a created topic; the broker's {@code default.replication.factor} when unset. */
+        Optional<Short> replicationFactor();
+
+        /** How long one creation may take before it fails (and counts as a failed attempt of the row). */
+        @WithDefault("10s")
+        Duration timeout();
+    }
 }

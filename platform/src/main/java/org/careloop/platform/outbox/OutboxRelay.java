@@ -34,6 +34,9 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
  * the broker keeps refusing is parked after {@code careloop.outbox.max-attempts} failures and reported, so it does not
  * hold up the rest.
  *
+ * <p>Topics under {@code careloop.outbox.created-topics.prefixes} are created before their first row is sent
+ * ({@link OutboxTopics}).
+ *
  * <p>The relay drives itself on a Vert.x timer rather than the Quarkus scheduler, whose intervals cannot go below one
  * second: while rounds find work it runs them back to back; when the outbox is empty it waits for the poll interval.
  */
@@ -50,6 +53,7 @@ public class OutboxRelay {
     public static final String PARKED_METRIC = "careloop.outbox.parked.events";
 
     private final OutboxRepository repository;
+    private final OutboxTopics topics;
     private final MutinyEmitter<String> emitter;
     private final OutboxConfig config;
     private final Vertx vertx;
@@ -58,12 +62,14 @@ public class OutboxRelay {
 
     public OutboxRelay(
             OutboxRepository repository,
+            OutboxTopics topics,
             @Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
                     MutinyEmitter<String> emitter,
             OutboxConfig config,
             Vertx vertx,
             MeterRegistry meters) {
         this.repository = repository;
+        this.topics = topics;
         this.emitter = emitter;
         this.config = config;
         this.vertx = vertx;
@@ -144,7 +150,8 @@ public class OutboxRelay {
                 event.lastError = describe(failure);
             } else if (!failedKeys.contains(key)) {
                 sent.add(event.id);
-                meters.counter(RELAYED_METRIC, "topic", event.topic).increment();
+                meters.counter(RELAYED_METRIC, "topic", topics.metricTag(event.topic))
+                        .increment();
             }
         }
         boolean brokerDown = sent.isEmpty()
@@ -171,7 +178,8 @@ public class OutboxRelay {
         event.attempts++;
         if (event.attempts >= config.maxAttempts()) {
             event.parkedAt = now;
-            meters.counter(PARKED_METRIC, "topic", event.topic).increment();
+            meters.counter(PARKED_METRIC, "topic", topics.metricTag(event.topic))
+                    .increment();
             Log.errorf(
                     "Outbox event %s (%s to %s, key %s) parked after %d failed attempts: %s. Operators: fix the cause,"
                             + " then POST /api/v1/outbox/%d/retry",
@@ -204,7 +212,10 @@ public class OutboxRelay {
                 .withKey(event.eventKey)
                 .withHeaders(headers)
                 .build();
-        return emitter.sendMessage(Message.of(event.payload).addMetadata(metadata));
+        // A topic created on demand (an organization's partner topic) is created first; a creation that fails fails
+        // this row's send, which counts as a failed attempt like any other, so the other rows go on.
+        return topics.ensure(event.topic)
+                .chain(() -> emitter.sendMessage(Message.of(event.payload).addMetadata(metadata)));
     }
 
     private static byte[] bytes(String value) {

@@ -2,7 +2,6 @@ package org.careloop.platform.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
@@ -19,12 +18,19 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.careloop.platform.failure.Failures;
+import org.careloop.platform.json.JsonProblems;
+import org.careloop.platform.rest.ParameterProblem;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Turns every failure of a REST call into an RFC 9457 problem response; nothing leaks a stack trace. */
 public class ProblemMappers {
 
     private static final String TYPE_BASE = "https://careloop.org/problems/";
+
+    // A problem never echoes a large value back: ids and paths are short, messages are ours.
+    private static final int MAX_FIELD = 200;
+    private static final int MAX_MESSAGE = 300;
+    private static final int MAX_DETAIL = 500;
 
     /** What a 503 asks the client to wait before retrying. */
     static final int RETRY_AFTER_SECONDS = 5;
@@ -37,7 +43,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response validation(ConstraintViolationException e, UriInfo uri) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldError(fieldPath(v), v.getMessage()))
+                .map(v -> new Problem.FieldError(orBody(fieldPath(v)), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
         String detail = errors.stream()
@@ -51,18 +57,14 @@ public class ProblemMappers {
     // Listed explicitly: Quarkus REST ships its own, more specific mappers for these Jackson exceptions.
     @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class, JsonParseException.class})
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
-        String field = e instanceof JsonMappingException m ? jsonPath(m.getPath()) : null;
-        String message = e.getOriginalMessage() == null ? "malformed JSON" : e.getOriginalMessage();
-        message = message.lines().findFirst().orElse(message);
-        List<Problem.FieldError> errors =
-                field == null || field.isEmpty() ? null : List.of(new Problem.FieldError(field, message));
+        JsonProblems.Fault fault = JsonProblems.explain(e);
         return respond(
                 400,
                 "malformed-body",
                 "Malformed request body",
-                field == null || field.isEmpty() ? message : field + ": " + message,
+                fault.field() + ": " + fault.message(),
                 uri,
-                errors);
+                List.of(new Problem.FieldError(fault.field(), fault.message())));
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
@@ -76,7 +78,21 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response parameter(ParameterProblem e, UriInfo uri) {
+        return respond(
+                400,
+                "validation",
+                "Invalid request",
+                e.getMessage(),
+                uri,
+                List.of(new Problem.FieldError(e.parameter(), e.reason())));
+    }
+
+    @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadable(json, uri); // Quarkus REST wraps some parse failures (duplicate keys) in a 400
+        }
         int status = e.getResponse().getStatus();
         String title = Response.Status.fromStatusCode(status) == null
                 ? "HTTP " + status
@@ -106,6 +122,33 @@ public class ProblemMappers {
                     .entity(body)
                     .build();
         }
+        if (Failures.isConcurrentUpdate(e)) {
+            return respond(
+                    409,
+                    "concurrent-update",
+                    "Conflict",
+                    "Another request changed the same data at the same time; nothing was changed. Read it again and"
+                            + " retry.",
+                    uri,
+                    null);
+        }
+        String sqlState = Failures.sqlState(e);
+        if (sqlState != null && (sqlState.startsWith("22") || sqlState.startsWith("23"))) {
+            // The database refused a value that validation let through: still the client's input, never a 500.
+            String incident = UUID.randomUUID().toString();
+            Log.warnf(
+                    "Request %s: the database refused a value (SQLSTATE %s), incident %s",
+                    uri.getPath(), sqlState, incident);
+            boolean duplicate = sqlState.equals("23505") || sqlState.equals("23P01");
+            return respond(
+                    duplicate ? 409 : 400,
+                    duplicate ? "conflict" : "invalid-value",
+                    duplicate ? "Conflict" : "Invalid request",
+                    (duplicate ? "It exists already" : "A value cannot be stored as sent") + "; nothing was changed"
+                            + " (incident " + incident + ")",
+                    uri,
+                    List.of(new Problem.FieldError(JsonProblems.BODY, duplicate ? "exists already" : "is not valid")));
+        }
         String incident = UUID.randomUUID().toString();
         Log.errorf(e, "Unexpected failure of %s, incident %s", uri.getPath(), incident);
         return respond(500, "internal", "Internal error", "Unexpected failure; incident " + incident, uri, null);
@@ -113,7 +156,18 @@ public class ProblemMappers {
 
     private static Response respond(
             int status, String type, String title, String detail, UriInfo uri, List<Problem.FieldError> errors) {
-        Problem body = new Problem(URI.create(TYPE_BASE + type), title, status, detail, uri.getPath(), errors);
+        List<Problem.FieldError> fields = errors == null
+                ? null
+                : errors.stream()
+                        .map(f -> new Problem.FieldError(cap(f.field(), MAX_FIELD), cap(f.message(), MAX_MESSAGE)))
+                        .toList();
+        Problem body = new Problem(
+                URI.create(TYPE_BASE + type),
+                title,
+                status,
+                cap(detail, MAX_DETAIL),
+                cap(uri.getPath(), MAX_FIELD),
+                fields);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
     }
 
@@ -158,22 +212,15 @@ public class ProblemMappers {
         return path.toString();
     }
 
-    private static Object index(Path.Node node) {
-        return node.getIndex() != null ? node.getIndex() : node.getKey();
+    private static String cap(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 3) + "...";
     }
 
-    private static String jsonPath(List<JsonMappingException.Reference> references) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : references) {
-            if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            } else if (ref.getFieldName() != null) {
-                if (path.length() > 0) {
-                    path.append('.');
-                }
-                path.append(ref.getFieldName());
-            }
-        }
-        return path.toString();
+    private static String orBody(String field) {
+        return field.isEmpty() ? JsonProblems.BODY : field;
+    }
+
+    private static Object index(Path.Node node) {
+        return node.getIndex() != null ? node.getIndex() : node.getKey();
     }
 }

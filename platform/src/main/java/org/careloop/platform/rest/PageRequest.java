@@ -11,9 +11,13 @@ public class PageRequest {
 
     public static final int MAX_SIZE = 200;
 
+    /** Highest page number: page × size stays within a 32-bit row offset. */
+    public static final int MAX_PAGE = 10_000_000;
+
     @QueryParam("page")
     @DefaultValue("0")
-    @Min(value = 0, message = "must be 0 or more")
+    @Min(value = 0, message = "must be between 0 and " + MAX_PAGE)
+    @Max(value = MAX_PAGE, message = "must be between 0 and " + MAX_PAGE)
     @Parameter(description = "Zero-based page number")
     public int page;
 

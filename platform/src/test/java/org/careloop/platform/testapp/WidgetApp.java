@@ -34,6 +34,25 @@ public class WidgetApp {
     public record CreateWidget(
             @NotBlank String name, @NotNull @Size(max = 3) List<@Valid Part> parts, UUID id) {}
 
+    /** Kinds of widget, to check how enums are read. */
+    public enum Kind {
+        SMALL,
+        LARGE
+    }
+
+    /** A body with one field of each JSON type, to check that none is coerced from another. */
+    public record Typed(
+            String text,
+            Boolean flag,
+            boolean primitiveFlag,
+            Integer count,
+            int primitiveCount,
+            java.time.LocalDate day,
+            java.time.Instant at,
+            UUID ref,
+            List<String> tags,
+            Kind kind) {}
+
     /** A nested element. */
     public record Part(@NotBlank String code, @Max(10) int quantity) {}
 
@@ -77,6 +96,31 @@ public class WidgetApp {
         @POST
         public Uni<Widget> create(@Valid @NotNull CreateWidget body) {
             return service.create(body.name(), body.id());
+        }
+
+        @POST
+        @Path("/typed")
+        @jakarta.ws.rs.Consumes(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
+        public Typed typed(@Valid @NotNull Typed body) {
+            return body;
+        }
+
+        @GET
+        @Path("/{id}")
+        public Uni<Widget> get(@jakarta.ws.rs.PathParam("id") UUID id) {
+            return Panache.withSession(() -> Panache.getSession().chain(s -> s.find(Widget.class, id)))
+                    .map(found -> {
+                        if (found == null) {
+                            throw ProblemException.notFound("Widget", id);
+                        }
+                        return found;
+                    });
+        }
+
+        @GET
+        @Path("/count")
+        public String count(@QueryParam("n") Integer n, @QueryParam("active") Boolean active) {
+            return n + "/" + active;
         }
 
         @GET

@@ -9,7 +9,8 @@ import org.careloop.platform.security.Roles;
 
 /**
  * Who acts on referrals and what they may see: coordinators and operators see every referral, community
- * organization staff those assigned to their organization, clinics those they requested.
+ * organization staff those sent to their organization (never a draft that was not sent), clinics those they
+ * requested.
  *
  * @param name the caller's name, recorded in the status history
  * @param coordinator whether the caller steers every referral
@@ -65,7 +66,10 @@ public record Actor(
         if (coordinator) {
             parties.add(Party.COORDINATOR);
         }
-        if (ownerOrganizationId != null && ownerOrganizationId.equals(referral.ownerOrganizationId())) {
+        // A draft is the clinic's proposal: the organization it names has not been sent anything and sees nothing.
+        if (ownerOrganizationId != null
+                && referral.disclosed()
+                && ownerOrganizationId.equals(referral.ownerOrganizationId())) {
             parties.add(Party.OWNER);
         }
         if (requesterOrganizationId != null && requesterOrganizationId.equals(referral.requesterOrganizationId())) {

@@ -90,6 +90,9 @@ public class Referral {
     @Column(name = "changed_by_role", nullable = false)
     private String changedByRole;
 
+    @Column(name = "do_not_contact", nullable = false)
+    private boolean doNotContact;
+
     protected Referral() {}
 
     /** A new referral, ready for its owner to act on: status {@code requested}, version 1; its id is set on persist. */
@@ -150,6 +153,66 @@ public class Referral {
         referral.previousReferralId = previousReferralId;
         referral.changedByRole = changedByRole;
         return referral;
+    }
+
+    /**
+     * Attempt {@code attempt} at a need, proposed to the requesting clinic for review with the person instead of being
+     * sent: status {@code draft}, version 1, no acknowledgement clock ({@code requestedAt} stays null until it is sent).
+     * Its owner and service are the proposal; they are not disclosed until the clinic sends it.
+     */
+    public static Referral draft(
+            UUID screeningId,
+            UUID needId,
+            String patientId,
+            String category,
+            String requesterOrganizationId,
+            String ownerOrganizationId,
+            String serviceId,
+            int attempt,
+            UUID previousReferralId,
+            Instant now) {
+        Referral referral = requested(
+                screeningId,
+                needId,
+                patientId,
+                category,
+                requesterOrganizationId,
+                ownerOrganizationId,
+                serviceId,
+                attempt,
+                previousReferralId,
+                ActorRoles.SYSTEM,
+                now);
+        referral.status = ReferralStatus.DRAFT;
+        referral.requestedAt = null;
+        return referral;
+    }
+
+    /** Whether organizations must not contact the person, as the screening said. */
+    public Referral withDoNotContact(boolean prohibited) {
+        doNotContact = prohibited;
+        return this;
+    }
+
+    /**
+     * Sends a draft the clinic reviewed to {@code serviceId} of {@code ownerOrganizationId} (its proposal or another
+     * service): status {@code requested}, by the requester; the acknowledgement clock starts now. The caller checked
+     * that it is a draft and that the person's consent covers the organization.
+     *
+     * @return the status before
+     */
+    public ReferralStatus send(String serviceId, String ownerOrganizationId, Instant now) {
+        this.serviceId = serviceId;
+        this.ownerOrganizationId = ownerOrganizationId;
+        return changeStatus(ReferralStatus.REQUESTED, null, null, null, ActorRoles.REQUESTER, now);
+    }
+
+    /**
+     * Whether the referral was ever sent to its owner (it left {@code draft}): only then may the owner organization see
+     * it, and only then do events name the organization and the service.
+     */
+    public boolean disclosed() {
+        return requestedAt != null;
     }
 
     /**
@@ -286,5 +349,9 @@ public class Referral {
 
     public String changedByRole() {
         return changedByRole;
+    }
+
+    public boolean doNotContact() {
+        return doNotContact;
     }
 }

@@ -8,7 +8,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * The routing of one need: which attempt is current and where the need stands. A need is routed from one attempt to
@@ -73,6 +76,20 @@ public class NeedRouting {
     @Column(nullable = false)
     private Long version;
 
+    // What the match said about the person and the need.
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "consent_recipients")
+    private List<String> consentRecipients;
+
+    @Column(nullable = false)
+    private boolean sensitive;
+
+    @Column(name = "do_not_contact", nullable = false)
+    private boolean doNotContact;
+
+    @Column(nullable = false)
+    private boolean review;
+
     protected NeedRouting() {}
 
     /** A need about to get its first attempt (or to be queued when nothing matched). */
@@ -94,6 +111,22 @@ public class NeedRouting {
         routing.createdAt = now;
         routing.updatedAt = now;
         return routing;
+    }
+
+    /**
+     * The constraints the match carried: the organizations the person's consent covers (null for all), whether the need
+     * is an interpersonal-safety need, whether organizations must not contact the person.
+     */
+    public NeedRouting constrained(List<String> consentRecipients, boolean sensitive, boolean doNotContact) {
+        this.consentRecipients = consentRecipients == null ? null : List.copyOf(consentRecipients);
+        this.sensitive = sensitive;
+        this.doNotContact = doNotContact;
+        return this;
+    }
+
+    /** Whether the need's attempts are proposed as drafts for the clinic to review instead of being sent. */
+    public void reviewed(boolean review) {
+        this.review = review;
     }
 
     /** A new attempt was made: referral {@code referralId} is open. */
@@ -227,5 +260,21 @@ public class NeedRouting {
 
     public Instant updatedAt() {
         return updatedAt;
+    }
+
+    public List<String> consentRecipients() {
+        return consentRecipients;
+    }
+
+    public boolean sensitive() {
+        return sensitive;
+    }
+
+    public boolean doNotContact() {
+        return doNotContact;
+    }
+
+    public boolean review() {
+        return review;
     }
 }

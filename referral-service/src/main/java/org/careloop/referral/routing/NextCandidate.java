@@ -5,12 +5,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Which candidate a need goes to next; pure Java. Candidates are taken in the directory's order (match round, then
  * rank). A candidate is skipped when its service was tried already, when its organization was tried already (a
  * re-route always goes to another organization), or when the directory has since published that it has no place
- * or is not active. A service the replica does not know yet is trusted: the directory matched it with capacity.
+ * or is not active, or when the person's consent does not cover its organization. A service the replica does not know
+ * yet is trusted: the directory matched it with capacity.
  */
 public final class NextCandidate {
 
@@ -36,9 +38,28 @@ public final class NextCandidate {
             Map<String, ? extends Availability> known,
             Function<C, String> serviceId,
             Function<C, String> organizationId) {
+        return choose(candidates, triedServices, triedOrganizations, known, serviceId, organizationId, o -> true);
+    }
+
+    /**
+     * As {@link #choose(Collection, Set, Set, Map, Function, Function)}, skipping the candidates whose organization
+     * {@code consented} refuses (the person's consent does not cover it).
+     */
+    public static <C> Optional<C> choose(
+            Collection<C> candidates,
+            Set<String> triedServices,
+            Set<String> triedOrganizations,
+            Map<String, ? extends Availability> known,
+            Function<C, String> serviceId,
+            Function<C, String> organizationId,
+            Predicate<String> consented) {
         for (C candidate : candidates) {
             String service = serviceId.apply(candidate);
-            if (triedServices.contains(service) || triedOrganizations.contains(organizationId.apply(candidate))) {
+            String organization = organizationId.apply(candidate);
+            if (triedServices.contains(service) || triedOrganizations.contains(organization)) {
+                continue;
+            }
+            if (!consented.test(organization)) {
                 continue;
             }
             Availability availability = known.get(service);

@@ -97,4 +97,30 @@ class ActorTests {
         assertThat(r.updatedAt()).isEqualTo(later);
         assertThat(r.createdAt()).isEqualTo(Instant.EPOCH);
     }
+
+    @Test
+    void aDraftIsTheRequestingClinicsUntilItIsSent() {
+        Referral draft = Referral.draft(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                "patient-1",
+                "food-insecurity",
+                "org-eastside-clinic",
+                "org-foodbank",
+                "svc-1",
+                1,
+                null,
+                Instant.parse("2026-01-01T00:00:00Z"));
+        Actor owner = actor("org-foodbank", Roles.CBO_STAFF);
+        assertThat(draft.disclosed()).isFalse();
+        assertThat(owner.canSee(draft)).isFalse();
+        assertThat(actor("org-eastside-clinic", Roles.CLINIC).partiesFor(draft)).containsExactly(Party.REQUESTER);
+        assertThat(actor(null, Roles.COORDINATOR).canSee(draft)).isTrue();
+
+        draft.send("svc-1", "org-foodbank", Instant.parse("2026-01-01T01:00:00Z"));
+        assertThat(draft.status()).isEqualTo(ReferralStatus.REQUESTED);
+        assertThat(draft.requestedAt()).isEqualTo(Instant.parse("2026-01-01T01:00:00Z"));
+        assertThat(draft.changedByRole()).isEqualTo("requester");
+        assertThat(owner.partiesFor(draft)).containsExactly(Party.OWNER);
+    }
 }

@@ -51,4 +51,15 @@ class NextCandidateTests {
         assertThat(choose(candidates, Set.of("s1"), Set.of("o2"), Map.of())).isEmpty();
         assertThat(choose(List.of(), Set.of(), Set.of(), Map.of())).isEmpty();
     }
+
+    @Test
+    void skipsOrganizationsThePersonsConsentDoesNotCover() {
+        List<C> candidates = List.of(new C("s1", "o1"), new C("s2", "o2"), new C("s3", "o3"));
+        assertThat(NextCandidate.choose(
+                        candidates, Set.of(), Set.of(), Map.of(), C::service, C::organization, o -> !o.equals("o1")))
+                .contains(new C("s2", "o2"));
+        assertThat(NextCandidate.choose(
+                        candidates, Set.of(), Set.of(), Map.of(), C::service, C::organization, o -> false))
+                .isEmpty();
+    }
 }

@@ -172,6 +172,6 @@ public final class AhcHrsn implements Instrument {
     private Optional<Finding> safety(Responses responses) {
         return safetyScore(responses)
                 .filter(sum -> sum >= safetyThreshold)
-                .map(sum -> new Finding(SdohCategories.UNSPECIFIED, SAFETY_ITEMS));
+                .map(sum -> Finding.sensitive(SdohCategories.UNSPECIFIED, SAFETY_ITEMS));
     }
 }

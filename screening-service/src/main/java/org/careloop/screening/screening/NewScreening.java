@@ -1,6 +1,8 @@
 package org.careloop.screening.screening;
 
 import java.util.List;
+import org.careloop.screening.consent.service.ConsentService;
+import org.careloop.screening.person.rest.PersonRequest;
 import org.careloop.screening.scoring.Answer;
 
 /**
@@ -11,7 +13,8 @@ import org.careloop.screening.scoring.Answer;
  * @param recordedBy the caller's name, recorded with the consent
  * @param instrument instrument code, e.g. {@code AHC-HRSN}
  * @param answers the answers, in submitted order
- * @param shareWithCommunityOrganizations the patient's consent to share the needs
+ * @param consent the person's consent decision, recorded with the screening
+ * @param person what the clinic knows of the person; null when it sent only the identifier
  */
 public record NewScreening(
         String patientId,
@@ -19,4 +22,11 @@ public record NewScreening(
         String recordedBy,
         String instrument,
         List<Answer> answers,
-        boolean shareWithCommunityOrganizations) {}
+        ConsentService.Terms consent,
+        PersonRequest person) {
+
+    /** The patient's consent to share the needs. */
+    public boolean shareWithCommunityOrganizations() {
+        return consent.permit();
+    }
+}

@@ -15,9 +15,16 @@ public class Screening {
     @Id
     public UUID id;
 
-    /** Opaque id issued by the clinic's system; never a name. */
-    @Column(name = "patient_id", nullable = false)
+    /**
+     * The clinic's own identifier, as versions before pseudonymisation stored it; null once the service has moved it
+     * into the person's encrypted details (every new screening).
+     */
+    @Column(name = "patient_id")
     public String patientId;
+
+    /** The person's pseudonymous reference. */
+    @Column(name = "person_ref")
+    public String personRef;
 
     @Column(name = "requester_organization_id", nullable = false)
     public String requesterOrganizationId;

@@ -32,4 +32,8 @@ public class ScreeningNeed {
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(nullable = false)
     public List<String> evidence;
+
+    /** An interpersonal-safety need: reviewed before any referral, the person not contacted meanwhile. */
+    @Column(nullable = false)
+    public boolean sensitive;
 }

@@ -5,7 +5,7 @@ import java.util.Optional;
 /**
  * Which screenings a list or lookup may return.
  *
- * @param patientId only this patient's screenings, if present
+ * @param personRef only this person's screenings, if present
  * @param organizationId only screenings requested by this organization, if present; empty means every organization
  */
-public record ScreeningQuery(Optional<String> patientId, Optional<String> organizationId) {}
+public record ScreeningQuery(Optional<String> personRef, Optional<String> organizationId) {}

@@ -76,7 +76,9 @@ class AhcHrsnTests {
                         Finding.of("food-insecurity", "88122-7", "88123-5"),
                         Finding.of("transportation-insecurity", "93030-5"),
                         Finding.of("utility-insecurity", "96779-4"),
-                        Finding.of("sdoh-category-unspecified", "95618-5", "95617-7", "95616-9", "95615-1"));
+                        Finding.sensitive(
+                                "sdoh-category-unspecified",
+                                java.util.List.of("95618-5", "95617-7", "95616-9", "95615-1")));
     }
 
     @Nested
@@ -225,8 +227,9 @@ class AhcHrsnTests {
         void aSumOfElevenIsANeedWithTheFourItemsAsEvidence() {
             // 5 + 3 + 2 + 1 = 11
             assertThat(safety(FREQUENTLY, SOMETIMES, RARELY, NEVER))
-                    .containsExactly(
-                            Finding.of("sdoh-category-unspecified", "95618-5", "95617-7", "95616-9", "95615-1"));
+                    .containsExactly(Finding.sensitive(
+                            "sdoh-category-unspecified",
+                            java.util.List.of("95618-5", "95617-7", "95616-9", "95615-1")));
         }
 
         @Test

@@ -88,8 +88,12 @@ public class MatchingService {
     @WithTransaction
     public Uni<Void> matchScreening(ScreeningCompleted screening) {
         Instant now = Instant.now();
+        Set<String> recipients =
+                screening.consent() == null || screening.consent().recipients() == null
+                        ? null
+                        : Set.copyOf(screening.consent().recipients());
         List<Need> needs = screening.needs().stream()
-                .map(n -> new Need(n.needId(), n.category(), Set.of()))
+                .map(n -> new Need(n.needId(), n.category(), Set.of(), recipients, n.sensitiveNeed()))
                 .toList();
         return allocate(needs, screening.consentToShare(), screening.screeningId(), null, now)
                 .chain(matches -> {
@@ -100,7 +104,9 @@ public class MatchingService {
                             screening.consentToShare(),
                             now,
                             matches,
-                            null);
+                            null,
+                            screening.doNotContact(),
+                            recipients == null ? null : List.copyOf(new TreeSet<>(recipients)));
                     return outbox.append(
                                     Topics.NEEDS_MATCHED,
                                     EventTypes.NEEDS_MATCHED,
@@ -129,7 +135,9 @@ public class MatchingService {
     @WithTransaction
     public Uni<Void> matchRequest(MatchRequested request) {
         Instant now = Instant.now();
-        Need need = new Need(request.needId(), request.category(), Set.copyOf(request.excludeServiceIds()));
+        Set<String> recipients = request.consentRecipients() == null ? null : Set.copyOf(request.consentRecipients());
+        Need need = new Need(
+                request.needId(), request.category(), Set.copyOf(request.excludeServiceIds()), recipients, false);
         return allocate(List.of(need), true, request.screeningId(), request.requestId(), now)
                 .chain(matches -> {
                     NeedsMatched event = new NeedsMatched(
@@ -139,7 +147,9 @@ public class MatchingService {
                             true,
                             now,
                             matches,
-                            request.requestId());
+                            request.requestId(),
+                            null,
+                            request.consentRecipients());
                     NeedsMatched.Match match = matches.getFirst();
                     return outbox.append(
                                     Topics.NEEDS_MATCHED,
@@ -167,8 +177,21 @@ public class MatchingService {
      * @param needId the need
      * @param category its SDOHCC category
      * @param excluded services not to offer (already tried)
+     * @param recipients the organizations the person's consent covers; null for all
+     * @param sensitive an interpersonal-safety need (passed on: the referral service has it reviewed)
      */
-    private record Need(UUID needId, String category, Set<String> excluded) {}
+    private record Need(UUID needId, String category, Set<String> excluded, Set<String> recipients, boolean sensitive) {
+
+        /** The candidates the person's consent allows: services of the organizations it names. */
+        List<Candidate> within(List<Candidate> found) {
+            if (recipients == null) {
+                return found;
+            }
+            return found.stream()
+                    .filter(c -> recipients.contains(c.organizationId()))
+                    .toList();
+        }
+    }
 
     /** What one matching transaction has locked and changed. */
     private static final class Allocation {
@@ -188,7 +211,13 @@ public class MatchingService {
                 return Uni.createFrom()
                         .item(needs.stream()
                                 .map(need -> toMatch(
-                                        need, ranking.rank(need.category(), found, need.excluded(), limit, today(now))))
+                                        need,
+                                        ranking.rank(
+                                                need.category(),
+                                                need.within(found),
+                                                need.excluded(),
+                                                limit,
+                                                today(now))))
                                 .toList());
             }
             // Lock the best candidates of every need at once, in id order; a later, rarer lock (a need whose
@@ -196,7 +225,7 @@ public class MatchingService {
             // the consumer retries.
             Set<String> first = new TreeSet<>();
             for (Need need : needs) {
-                ranking.rank(need.category(), found, need.excluded(), limit, today(now)).ranked().stream()
+                ranking.rank(need.category(), need.within(found), need.excluded(), limit, today(now)).ranked().stream()
                         .map(r -> r.candidate().serviceId())
                         .forEach(first::add);
             }
@@ -220,7 +249,8 @@ public class MatchingService {
         return services.flush()
                 .chain(() -> candidates.find(Set.of(need.category()), now))
                 .chain(found -> {
-                    MatchOutcome outcome = ranking.rank(need.category(), found, need.excluded(), limit, today(now));
+                    MatchOutcome outcome =
+                            ranking.rank(need.category(), need.within(found), need.excluded(), limit, today(now));
                     if (outcome.ranked().isEmpty()) {
                         return Uni.createFrom().item(toMatch(need, outcome));
                     }
@@ -261,7 +291,14 @@ public class MatchingService {
     private static NeedsMatched.Match toMatch(Need need, MatchOutcome outcome) {
         if (outcome.ranked().isEmpty()) {
             return new NeedsMatched.Match(
-                    need.needId(), need.category(), null, null, 0, outcome.unmatchedReason(), List.of());
+                    need.needId(),
+                    need.category(),
+                    null,
+                    null,
+                    0,
+                    outcome.unmatchedReason(),
+                    List.of(),
+                    need.sensitive());
         }
         RankedCandidate best = outcome.ranked().getFirst();
         List<NeedsMatched.Candidate> ranked =
@@ -273,7 +310,8 @@ public class MatchingService {
                 best.candidate().organizationId(),
                 best.rank(),
                 best.reason(),
-                ranked);
+                ranked,
+                need.sensitive());
     }
 
     private static NeedsMatched.Candidate toCandidate(RankedCandidate r) {

@@ -137,6 +137,24 @@ class MatchRequestedConsumerTests {
     }
 
     @Test
+    void aFreshMatchStaysWithinTheOrganizationsTheConsentCovers() {
+        UUID requestId = UUID.randomUUID();
+        UUID screeningId = UUID.randomUUID();
+        UUID needId = UUID.randomUUID();
+        Map<String, Object> data = request(requestId, screeningId, needId, List.of());
+        data.put("consentRecipients", List.of("org-someone-else"));
+
+        send(needId, data);
+        JsonNode answer = awaitNeedsMatched(screeningId, event -> requestId
+                .toString()
+                .equals(event.path("matchRequestId").asText()));
+
+        assertThat(answer.get("consentRecipients")).extracting(JsonNode::asText).containsExactly("org-someone-else");
+        assertThat(answer.at("/matches/0/serviceId").isNull()).isTrue();
+        assertThat(holds(first)).isEmpty();
+    }
+
+    @Test
     void brokenRequestsGoToTheDeadLetterTopicAndConsumptionGoesOn() {
         UUID broken = UUID.randomUUID();
         Map<String, Object> noRequestId = request(UUID.randomUUID(), broken, UUID.randomUUID(), List.of());

@@ -136,6 +136,36 @@ class ScreeningCompletedConsumerTests {
     }
 
     @Test
+    void onlyOrganizationsTheConsentCoversAreCandidatesAndTheRoutingConstraintsTravelOn() throws Exception {
+        UUID screeningId = UUID.randomUUID();
+        UUID food = UUID.randomUUID();
+        UUID consentId = UUID.randomUUID();
+        String data = """
+                {"screeningId": "%s", "patientId": "p1-%s", "requesterOrganizationId": "org-eastside-clinic",
+                 "instrument": "AHC-HRSN", "instrumentVersion": "2018-core-v1", "completedAt": "%s",
+                 "consentToShare": true,
+                 "needs": [{"needId": "%s", "category": "food-insecurity", "evidence": ["88122-7"], "sensitive": false}],
+                 "consent": {"consentId": "%s", "recipients": ["org-northside-pantry"], "validUntil": null},
+                 "doNotContact": true, "postalArea": "021", "ageBand": "26-44", "preferredLanguage": "es"}
+                """.formatted(screeningId, screeningId, Instant.now(), food, consentId);
+        send(screeningId, UUID.randomUUID().toString(), data);
+
+        KafkaEvents.Event event = awaitMatched(screeningId);
+        JsonNode matched = json(event.value());
+        Events.valid(EventTypes.NEEDS_MATCHED, event.value());
+        assertThat(matched.get("doNotContact").asBoolean()).isTrue();
+        assertThat(matched.get("consentRecipients"))
+                .extracting(JsonNode::asText)
+                .containsExactly("org-northside-pantry");
+        JsonNode match = matched.get("matches").get(0);
+        assertThat(match.get("sensitive").asBoolean()).isFalse();
+        assertThat(match.get("organizationId").asText()).isEqualTo("org-northside-pantry");
+        assertThat(match.get("candidates"))
+                .extracting(c -> c.get("organizationId").asText())
+                .containsOnly("org-northside-pantry");
+    }
+
+    @Test
     void aScreeningWithoutNeedsStillGetsAnAnswer() throws Exception {
         UUID screeningId = UUID.randomUUID();
         send(screeningId, UUID.randomUUID().toString(), screening(screeningId, "[]"));

@@ -6,20 +6,31 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.careloop.platform.rest.Page;
 import org.careloop.platform.rest.PageRequest;
 import org.careloop.referral.lifecycle.Actor;
 import org.careloop.referral.lifecycle.Referral;
 import org.careloop.referral.lifecycle.ReferralCriteria;
+import org.careloop.referral.lifecycle.ReferralStatus;
 
 /** Queries over referrals. */
 @ApplicationScoped
 @WithSession
 public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID> {
+
+    /** Statuses in which a referral is open: not final. */
+    public static final Set<ReferralStatus> OPEN = EnumSet.of(
+            ReferralStatus.DRAFT,
+            ReferralStatus.REQUESTED,
+            ReferralStatus.ACCEPTED,
+            ReferralStatus.IN_PROGRESS,
+            ReferralStatus.ON_HOLD);
 
     public Uni<Boolean> existsForNeedAndOwner(UUID needId, String ownerOrganizationId) {
         return count(
@@ -38,6 +49,14 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
         return list("needId", Sort.ascending("attempt", "createdAt"), needId);
     }
 
+    /** The open referrals (draft, requested, accepted, in progress, on hold) of a person at a clinic. */
+    public Uni<List<Referral>> findOpenOfPerson(String patientId, String requesterOrganizationId) {
+        return list(
+                "patientId = :person and requesterOrganizationId = :clinic and status in :open",
+                Sort.ascending("createdAt", "id"),
+                Map.of("person", patientId, "clinic", requesterOrganizationId, "open", OPEN));
+    }
+
     /** One page of the referrals matching the criteria, newest first. */
     public Uni<Page<Referral>> search(ReferralCriteria criteria, PageRequest page) {
         List<String> where = new ArrayList<>();
@@ -46,7 +65,8 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
         if (actor.organizationScoped()) {
             List<String> scope = new ArrayList<>();
             if (actor.ownerOrganizationId() != null) {
-                scope.add("ownerOrganizationId = :owner");
+                // A draft that was never sent is the clinic's proposal: its organization does not see it.
+                scope.add("(ownerOrganizationId = :owner and requestedAt is not null)");
                 params.put("owner", actor.ownerOrganizationId());
             }
             if (actor.requesterOrganizationId() != null) {

@@ -28,6 +28,10 @@ import org.careloop.referral.lifecycle.Actor;
 import org.careloop.referral.lifecycle.ReferralCriteria;
 import org.careloop.referral.lifecycle.ReferralStatus;
 import org.careloop.referral.lifecycle.service.ReferralService;
+import org.careloop.referral.review.rest.CandidatesView;
+import org.careloop.referral.review.rest.DeclineRequest;
+import org.careloop.referral.review.rest.SendRequest;
+import org.careloop.referral.review.service.ReviewService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -43,10 +47,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ReferralResource {
 
     private final ReferralService service;
+    private final ReviewService review;
     private final Caller caller;
 
-    public ReferralResource(ReferralService service, Caller caller) {
+    public ReferralResource(ReferralService service, ReviewService review, Caller caller) {
         this.service = service;
+        this.review = review;
         this.caller = caller;
     }
 
@@ -136,6 +142,73 @@ public class ReferralResource {
                         new ReferralService.StatusChange(to, request.reason(), request.reasonCode(), request.outcome()),
                         actor())
                 .map(ReferralView::of);
+    }
+
+    @GET
+    @Path("/{id}/candidates")
+    @RolesAllowed({Roles.CLINIC, Roles.COORDINATOR})
+    @Operation(
+            summary = "The ranked candidates of a referral's need, to review a draft",
+            description = "Every service the directory offered for the need, in its order, with whether the referral"
+                    + " proposes it, whether an earlier attempt went to its organization and whether the person's"
+                    + " consent covers it. For the requesting clinic and coordinators.")
+    @APIResponse(responseCode = "200", description = "The candidates")
+    @APIResponse(
+            responseCode = "404",
+            description = "Unknown, or not the caller's (a clinic sees only the referrals it requested)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<CandidatesView> candidates(@PathParam("id") UUID id) {
+        return review.candidates(id, actor()).map(CandidatesView::of);
+    }
+
+    @POST
+    @Path("/{id}/send")
+    @RolesAllowed(Roles.CLINIC)
+    @Operation(
+            summary = "Send a draft the clinic reviewed with the person",
+            description = "draft -> requested, by the requester: to the proposed service, or to another one (a"
+                    + " candidate of the need or any active service the directory lists) that the person's consent"
+                    + " covers. The organization is told and the acknowledgement clock starts now.")
+    @APIResponse(responseCode = "200", description = "The referral, requested")
+    @APIResponse(
+            responseCode = "400",
+            description = "Malformed serviceId",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "Unknown referral or not the caller's; unknown serviceId (errors[].field = serviceId)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Not a draft (errors[].field = status); the service is not active or the person's consent"
+                    + " does not cover its organization (errors[].field = serviceId); a concurrent change won",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ReferralView> send(@PathParam("id") UUID id, @Valid @NotNull SendRequest request) {
+        return review.send(id, request.serviceId(), actor()).map(ReferralView::of);
+    }
+
+    @POST
+    @Path("/{id}/decline")
+    @RolesAllowed(Roles.CLINIC)
+    @Operation(
+            summary = "Decline a draft at review",
+            description = "draft -> cancelled with statusReasonCode declined-at-review, by the requester; the need is"
+                    + " closed and no other organization is tried. The reason text stays in the referral's history.")
+    @APIResponse(responseCode = "200", description = "The referral, cancelled")
+    @APIResponse(
+            responseCode = "400",
+            description = "Reason longer than 500 characters",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "Unknown, or not the caller's",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Not a draft (errors[].field = status), or a concurrent change won",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ReferralView> decline(@PathParam("id") UUID id, @Valid @NotNull DeclineRequest request) {
+        return review.decline(id, request.reason(), actor()).map(ReferralView::of);
     }
 
     private Actor actor() {

@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param remindedAt when the owner was reminded to acknowledge it, null if never
  * @param escalatedAt when coordinators were told it is still unacknowledged, null if never
  * @param changedByRole who made the last change: owner, requester, coordinator or system
+ * @param doNotContact whether the organization must not contact the person (e.g. a safety case)
  */
 public record ReferralView(
         UUID id,
@@ -71,7 +72,9 @@ public record ReferralView(
         Instant escalatedAt,
 
         @Schema(enumeration = {"owner", "requester", "coordinator", "system"})
-        String changedByRole) {
+        String changedByRole,
+
+        boolean doNotContact) {
 
     public static ReferralView of(Referral r) {
         return new ReferralView(
@@ -95,6 +98,7 @@ public record ReferralView(
                 r.requestedAt(),
                 r.remindedAt(),
                 r.escalatedAt(),
-                r.changedByRole());
+                r.changedByRole(),
+                r.doNotContact());
     }
 }

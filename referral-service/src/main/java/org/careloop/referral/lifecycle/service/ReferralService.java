@@ -21,6 +21,7 @@ import org.careloop.contracts.notification.ReferralChased;
 import org.careloop.platform.problem.ProblemException;
 import org.careloop.platform.rest.Page;
 import org.careloop.platform.rest.PageRequest;
+import org.careloop.referral.consent.repository.ConsentDecisionRepository;
 import org.careloop.referral.lifecycle.Actor;
 import org.careloop.referral.lifecycle.Referral;
 import org.careloop.referral.lifecycle.ReferralCriteria;
@@ -51,10 +52,18 @@ public class ReferralService {
     /** Who CareLoop itself is in the status history. */
     public static final String CARELOOP = "careloop";
 
+    /** Reason codes CareLoop sets itself, or its own endpoints do; never given through a status change. */
+    static final Set<String> RESERVED_CODES = Set.of(
+            StatusReasonCodes.RECALLED_NO_RESPONSE,
+            StatusReasonCodes.CONSENT_REVOKED,
+            StatusReasonCodes.CONSENT_EXPIRED,
+            StatusReasonCodes.DECLINED_AT_REVIEW);
+
     private final ReferralRepository referrals;
     private final ReferralStatusChangeRepository history;
     private final ReferralWriter writer;
     private final RoutingService routing;
+    private final ConsentDecisionRepository decisions;
     private final MeterRegistry meters;
 
     public ReferralService(
@@ -62,11 +71,13 @@ public class ReferralService {
             ReferralStatusChangeRepository history,
             ReferralWriter writer,
             RoutingService routing,
+            ConsentDecisionRepository decisions,
             MeterRegistry meters) {
         this.referrals = referrals;
         this.history = history;
         this.writer = writer;
         this.routing = routing;
+        this.decisions = decisions;
         this.meters = meters;
     }
 
@@ -128,9 +139,11 @@ public class ReferralService {
             throw ProblemException.badRequest(
                     "reasonCode", "unknown reason code '" + code + "'; must be one of " + StatusReasonCodes.ALL);
         }
-        if (StatusReasonCodes.RECALLED_NO_RESPONSE.equals(code)) {
+        if (code != null && RESERVED_CODES.contains(code)) {
             throw ProblemException.badRequest(
-                    "reasonCode", "recalled-no-response is set by CareLoop when it recalls a referral, not by users");
+                    "reasonCode",
+                    code + " is set by CareLoop (a recall, a consent decision) or by declining a draft at review,"
+                            + " not through a status change");
         }
         if (reason == null && code != null) {
             reason = StatusReasonCodes.DISPLAY.get(code);
@@ -153,7 +166,7 @@ public class ReferralService {
 
     private Uni<Applied> transition(UUID id, StatusChange change, Actor actor) {
         ReferralStatus to = change.to();
-        return visible(id, actor).chain(referral -> {
+        return visible(id, actor).call(this::lockPerson).chain(referral -> {
             ReferralStatus from = referral.status();
             switch (TransitionPolicy.check(from, to, actor.partiesFor(referral))) {
                 case FORBIDDEN ->
@@ -169,7 +182,15 @@ public class ReferralService {
                                             ? "; " + from.code() + " is final"
                                             : "; allowed next: " + TransitionPolicy.nextStatuses(from)),
                             null);
-                case ALLOWED -> {}
+                case ALLOWED -> {
+                    if (from == ReferralStatus.DRAFT && to == ReferralStatus.REQUESTED) {
+                        // Sending checks consent and lets the clinic choose the service: it has its own endpoint.
+                        throw ProblemException.conflict(
+                                "invalid-transition",
+                                "status",
+                                "Referral " + id + " is a draft: send it with POST /api/v1/referrals/" + id + "/send");
+                    }
+                }
             }
             referral.changeStatus(
                     to, change.reason(), change.reasonCode(), change.outcome(), actor.roleFor(referral), now());
@@ -203,35 +224,40 @@ public class ReferralService {
                     return counted(chase, referral.markEscalated(firedAt));
                 }
                 case ChaseKinds.RECALL -> {
-                    if (referral.status() != ReferralStatus.REQUESTED
-                            || referral.version() != chase.referralVersion()) {
-                        Log.infof(
-                                "Recall %s of referral %s ignored: it is %s at version %d, the recall was for version %d",
-                                chase.chaseId(),
-                                referral.id(),
-                                referral.status(),
-                                referral.version(),
-                                chase.referralVersion());
-                        return counted(chase, false);
-                    }
-                    ReferralStatus from = referral.status();
-                    referral.changeStatus(
-                            ReferralStatus.CANCELLED,
-                            "Recalled by CareLoop: not acknowledged in time (due " + chase.dueAt() + ", policy "
-                                    + chase.policy() + ")",
-                            StatusReasonCodes.RECALLED_NO_RESPONSE,
-                            null,
-                            ActorRoles.SYSTEM,
-                            now());
-                    return writer.recordChange(referral, from, changedBy)
-                            .chain(changed -> routing.onReferralEnded(changed, changedBy))
-                            .chain(() -> counted(chase, true));
+                    return lockPerson(referral).chain(() -> recall(chase, referral, changedBy));
                 }
                 default -> {
                     return counted(chase, false);
                 }
             }
         });
+    }
+
+    /** A recall of a referral still requested at the version it was scheduled for: cancelled and re-routed. */
+    private Uni<Void> recall(ReferralChased chase, Referral referral, String changedBy) {
+        if (referral.status() != ReferralStatus.REQUESTED || referral.version() != chase.referralVersion()) {
+            Log.infof(
+                    "Recall %s of referral %s ignored: it is %s at version %d, the recall was for version %d",
+                    chase.chaseId(), referral.id(), referral.status(), referral.version(), chase.referralVersion());
+            return counted(chase, false);
+        }
+        ReferralStatus from = referral.status();
+        referral.changeStatus(
+                ReferralStatus.CANCELLED,
+                "Recalled by CareLoop: not acknowledged in time (due " + chase.dueAt() + ", policy " + chase.policy()
+                        + ")",
+                StatusReasonCodes.RECALLED_NO_RESPONSE,
+                null,
+                ActorRoles.SYSTEM,
+                now());
+        return writer.recordChange(referral, from, changedBy)
+                .chain(changed -> routing.onReferralEnded(changed, changedBy))
+                .chain(() -> counted(chase, true));
+    }
+
+    /** Puts this change in line with every other decision about the same person (consent, routing). */
+    private Uni<Void> lockPerson(Referral referral) {
+        return decisions.lockPerson(referral.patientId(), referral.requesterOrganizationId());
     }
 
     private Uni<Void> counted(ReferralChased chase, boolean applied) {

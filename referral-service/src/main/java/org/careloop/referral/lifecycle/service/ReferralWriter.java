@@ -19,11 +19,17 @@ import org.careloop.referral.lifecycle.ReferralStatus;
 import org.careloop.referral.lifecycle.ReferralStatusChange;
 import org.careloop.referral.lifecycle.repository.ReferralRepository;
 import org.careloop.referral.lifecycle.repository.ReferralStatusChangeRepository;
+import org.careloop.referral.partner.service.PartnerStream;
 import org.hibernate.StaleStateException;
 
 /**
- * Writes referrals: every creation and every change writes the referral, its history row and its
- * {@code referral-updated} event in the caller's transaction. Checks nothing: callers decide what may change.
+ * Writes referrals: every creation and every change writes the referral, its history row, its
+ * {@code referral-updated} event and its copies for the organizations' integrators ({@code partner-update}) in the
+ * caller's transaction. Checks nothing: callers decide what may change.
+ *
+ * <p>Events carry no free text: the reason typed by a person stays in the database and the API. A draft is the
+ * clinic's proposal: until it is sent, its events name no organization and no service, so the directory neither takes
+ * nor moves a place for it and the organization it names hears nothing.
  */
 @ApplicationScoped
 public class ReferralWriter {
@@ -34,16 +40,19 @@ public class ReferralWriter {
     private final ReferralRepository referrals;
     private final ReferralStatusChangeRepository history;
     private final EventOutbox outbox;
+    private final PartnerStream partners;
     private final MeterRegistry meters;
 
     public ReferralWriter(
             ReferralRepository referrals,
             ReferralStatusChangeRepository history,
             EventOutbox outbox,
+            PartnerStream partners,
             MeterRegistry meters) {
         this.referrals = referrals;
         this.history = history;
         this.outbox = outbox;
+        this.partners = partners;
         this.meters = meters;
     }
 
@@ -113,19 +122,31 @@ public class ReferralWriter {
     }
 
     private Uni<Void> publish(Referral referral, ReferralStatus previous) {
-        ReferralUpdated data = new ReferralUpdated(
+        return outbox.append(
+                        Topics.REFERRAL_UPDATED,
+                        EventTypes.REFERRAL_UPDATED,
+                        referral.id().toString(),
+                        updated(referral, previous))
+                .chain(() -> partners.publish(referral, previous));
+    }
+
+    /** The {@code referral-updated} data of a referral after a change: ids and codes, never the free-text reason. */
+    static ReferralUpdated updated(Referral referral, ReferralStatus previous) {
+        boolean sent = referral.disclosed();
+        return new ReferralUpdated(
                 referral.id(),
                 referral.version(),
                 referral.status().code(),
                 previous == null ? null : previous.code(),
-                referral.statusReason(),
+                // Deprecated on the wire: always null. The text is read through the API, by those who may.
+                null,
                 referral.screeningId(),
                 referral.needId(),
                 referral.patientId(),
                 referral.category(),
                 referral.requesterOrganizationId(),
-                referral.ownerOrganizationId(),
-                referral.serviceId(),
+                sent ? referral.ownerOrganizationId() : null,
+                sent ? referral.serviceId() : null,
                 referral.updatedAt(),
                 referral.attempt(),
                 referral.previousReferralId(),
@@ -133,12 +154,6 @@ public class ReferralWriter {
                 referral.outcome(),
                 referral.changedByRole(),
                 referral.requestedAt());
-        return outbox.append(
-                        Topics.REFERRAL_UPDATED,
-                        EventTypes.REFERRAL_UPDATED,
-                        referral.id().toString(),
-                        data)
-                .replaceWithVoid();
     }
 
     static boolean isConcurrentChange(Throwable failure) {

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.careloop.platform.rest.Page;
@@ -24,6 +25,32 @@ public class NeedRoutingRepository implements PanacheRepositoryBase<NeedRouting,
     public Uni<NeedRouting> lock(UUID needId) {
         return findById(needId, LockModeType.PESSIMISTIC_WRITE);
     }
+
+    /** Who a need is about, without loading it: the person and the clinic, so that their lock can be taken first. */
+    public Uni<Person> personOf(UUID needId) {
+        return find("needId", needId).project(Person.class).firstResult();
+    }
+
+    /**
+     * The needs of a person at a clinic that wait for the directory or a coordinator, their rows locked until the
+     * transaction ends (as {@link #lock} would, in one query).
+     */
+    public Uni<List<NeedRouting>> lockWaitingOfPerson(String patientId, String requesterOrganizationId) {
+        return find(
+                        "patientId = :person and requesterOrganizationId = :clinic and state in :states",
+                        Map.of(
+                                "person",
+                                patientId,
+                                "clinic",
+                                requesterOrganizationId,
+                                "states",
+                                List.of(RoutingState.MATCHING, RoutingState.QUEUED)))
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
+    }
+
+    /** The person and clinic of a need. */
+    public record Person(String patientId, String requesterOrganizationId) {}
 
     /**
      * One page of the work queue, longest waiting first; {@code category} null for all, {@code claimed} null for

@@ -6,13 +6,16 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Function;
 import org.careloop.contracts.EventTypes;
 import org.careloop.contracts.Topics;
 import org.careloop.contracts.codes.ActorRoles;
@@ -22,6 +25,9 @@ import org.careloop.contracts.referral.MatchRequested;
 import org.careloop.platform.inbox.AfterCommit;
 import org.careloop.platform.inbox.PoisonMessageException;
 import org.careloop.platform.outbox.EventOutbox;
+import org.careloop.referral.consent.ConsentCoverage;
+import org.careloop.referral.consent.ConsentScope;
+import org.careloop.referral.consent.repository.ConsentDecisionRepository;
 import org.careloop.referral.directory.KnownService;
 import org.careloop.referral.directory.repository.KnownServiceRepository;
 import org.careloop.referral.lifecycle.Referral;
@@ -37,13 +43,18 @@ import org.careloop.referral.routing.RoutingState;
 import org.careloop.referral.routing.config.RoutingConfig;
 import org.careloop.referral.routing.repository.NeedRoutingRepository;
 import org.careloop.referral.routing.repository.RoutingCandidateRepository;
+import org.careloop.referral.settings.ReviewDecision;
+import org.careloop.referral.settings.repository.RoutingSettingRepository;
 
 /**
  * Routes needs from one attempt to the next until an organization takes one on: the first attempt from the
  * directory's match, the next after a rejection or a recall from the remaining candidates (another organization,
  * still with places), then from a fresh match the directory is asked for, and finally the coordinators' work queue.
- * Every method joins the caller's transaction and locks the need's routing row, so that a need never has two open
- * attempts.
+ * Only organizations the person's consent covers are ever chosen (the recipients the match carried and the replica's
+ * current decision); a need whose consent permits nothing any more is closed. A need the clinic reviews (its setting
+ * for the category, or an interpersonal-safety need) gets drafts instead of sent referrals. Every method joins the
+ * caller's transaction and locks the need's routing row, so that a need never has two open attempts; the callers hold
+ * the person's lock ({@link ConsentDecisionRepository#lockPerson}).
  */
 @ApplicationScoped
 public class RoutingService {
@@ -57,10 +68,19 @@ public class RoutingService {
     /** Counter of fresh matches asked of the directory. */
     public static final String MATCH_REQUESTS_METRIC = "careloop.match.requests";
 
+    /** Counter of needs closed without a referral because consent permits nothing any more, tagged {@code reason}. */
+    public static final String BLOCKED_METRIC = "careloop.needs.consent.blocked";
+
+    /** Reason codes with which an ended referral closes its need with that code rather than its status. */
+    private static final Set<String> CLOSING_CODES = Set.of(
+            StatusReasonCodes.CONSENT_REVOKED, StatusReasonCodes.CONSENT_EXPIRED, StatusReasonCodes.DECLINED_AT_REVIEW);
+
     private final NeedRoutingRepository routings;
     private final RoutingCandidateRepository candidates;
     private final ReferralRepository referrals;
     private final KnownServiceRepository services;
+    private final ConsentDecisionRepository decisions;
+    private final RoutingSettingRepository settings;
     private final ReferralWriter writer;
     private final EventOutbox outbox;
     private final RoutingConfig config;
@@ -71,6 +91,8 @@ public class RoutingService {
             RoutingCandidateRepository candidates,
             ReferralRepository referrals,
             KnownServiceRepository services,
+            ConsentDecisionRepository decisions,
+            RoutingSettingRepository settings,
             ReferralWriter writer,
             EventOutbox outbox,
             RoutingConfig config,
@@ -79,6 +101,8 @@ public class RoutingService {
         this.candidates = candidates;
         this.referrals = referrals;
         this.services = services;
+        this.decisions = decisions;
+        this.settings = settings;
         this.writer = writer;
         this.outbox = outbox;
         this.config = config;
@@ -87,7 +111,8 @@ public class RoutingService {
 
     /**
      * Applies the directory's answer: to a screening (the first attempt at each matched need, the unmatched ones to
-     * the work queue) or to a {@code match-requested} (the next attempt at that need, or the work queue).
+     * the work queue) or to a {@code match-requested} (the next attempt at that need, or the work queue). Takes the
+     * person's lock first, so that a consent decision about them is either seen here or applied after.
      *
      * @param changedBy the event's source, for the history
      */
@@ -99,28 +124,36 @@ public class RoutingService {
                         + " is matched to service " + match.serviceId() + " without an organizationId");
             }
         }
-        if (matched.matchRequestId() != null) {
-            Uni<Void> answers = Uni.createFrom().voidItem();
-            for (NeedsMatched.Match match : matched.matches()) {
-                answers = answers.chain(() -> onMatchAnswer(matched, match, changedBy));
-            }
-            return answers;
-        }
-        if (!matched.consentToShare()) {
+        if (matched.matchRequestId() == null && !matched.consentToShare()) {
             Log.infof("Screening %s: no consent to share, no referral created", matched.screeningId());
             return Uni.createFrom().voidItem();
         }
-        Uni<Void> routes = Uni.createFrom().voidItem();
-        Set<UUID> planned = new HashSet<>();
-        for (NeedsMatched.Match match : matched.matches()) {
-            if (planned.add(match.needId())) {
-                routes = routes.chain(() -> routeFirst(matched, match, changedBy));
-            }
-        }
-        return routes;
+        String person = matched.patientId();
+        String clinic = matched.requesterOrganizationId();
+        return decisions
+                .lockPerson(person, clinic)
+                .chain(() -> decisions.current(person, clinic))
+                .chain(found -> {
+                    ConsentCoverage.Decision current = found.orElse(null);
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    if (matched.matchRequestId() != null) {
+                        for (NeedsMatched.Match match : matched.matches()) {
+                            chain = chain.chain(() -> onMatchAnswer(matched, match, current, changedBy));
+                        }
+                        return chain;
+                    }
+                    Set<UUID> planned = new HashSet<>();
+                    for (NeedsMatched.Match match : matched.matches()) {
+                        if (planned.add(match.needId())) {
+                            chain = chain.chain(() -> routeFirst(matched, match, current, changedBy));
+                        }
+                    }
+                    return chain;
+                });
     }
 
-    private Uni<Void> routeFirst(NeedsMatched matched, NeedsMatched.Match match, String changedBy) {
+    private Uni<Void> routeFirst(
+            NeedsMatched matched, NeedsMatched.Match match, ConsentCoverage.Decision current, String changedBy) {
         return routings.lock(match.needId()).chain(existing -> {
             if (existing != null) {
                 Log.infof(
@@ -137,33 +170,57 @@ public class RoutingService {
                 }
                 Instant now = ReferralWriter.now();
                 NeedRouting routing = NeedRouting.of(
-                        match.needId(),
-                        matched.screeningId(),
-                        matched.patientId(),
-                        match.category(),
-                        matched.requesterOrganizationId(),
-                        now);
+                                match.needId(),
+                                matched.screeningId(),
+                                matched.patientId(),
+                                match.category(),
+                                matched.requesterOrganizationId(),
+                                now)
+                        .constrained(matched.consentRecipients(), match.sensitiveNeed(), matched.contactProhibited());
+                ConsentScope scope = new ConsentScope(routing.consentRecipients(), current, now);
+                if (scope.blocked()) {
+                    // The person withdrew (or the consent ran out) before the match arrived: nothing is shared.
+                    blocked(routing, scope);
+                    return routings.persist(routing).replaceWithVoid();
+                }
                 if (!match.matched()) {
                     return routings.persist(routing)
                             .chain(() -> queue(routing, QueueReasons.NO_CANDIDATES, match.reason()));
                 }
-                // The directory holds a place for its best candidate: the first attempt goes there.
-                Referral first = Referral.requested(
-                        matched.screeningId(),
-                        match.needId(),
-                        matched.patientId(),
-                        match.category(),
-                        matched.requesterOrganizationId(),
-                        match.organizationId(),
-                        match.serviceId(),
-                        1,
-                        null,
-                        ActorRoles.SYSTEM,
-                        now);
-                return writer.create(first, changedBy)
-                        .invoke(created -> routing.routed(created.id(), 1, now))
-                        .chain(() -> routings.persist(routing))
-                        .chain(() -> saveCandidates(routing.needId(), 1, match));
+                return settings.modeOf(routing.requesterOrganizationId(), routing.category())
+                        .chain(mode -> {
+                            routing.reviewed(ReviewDecision.review(mode, routing.sensitive()));
+                            List<NeedsMatched.Candidate> offered = match.candidatesOrBest();
+                            // The directory holds a place for its best candidate: the first attempt goes there, unless
+                            // the person's consent does not cover it.
+                            Optional<NeedsMatched.Candidate> chosen = NextCandidate.choose(
+                                    offered,
+                                    Set.of(),
+                                    Set.of(),
+                                    Map.<String, KnownService>of(),
+                                    NeedsMatched.Candidate::serviceId,
+                                    NeedsMatched.Candidate::organizationId,
+                                    scope::covers);
+                            return routings.persist(routing)
+                                    .chain(() -> saveCandidates(routing.needId(), 1, match))
+                                    .chain(() -> chosen.map(c -> create(
+                                                            routing,
+                                                            null,
+                                                            c.serviceId(),
+                                                            c.organizationId(),
+                                                            ActorRoles.SYSTEM,
+                                                            changedBy)
+                                                    .replaceWithVoid())
+                                            .orElseGet(() -> requestMatch(
+                                                    routing,
+                                                    Tried.NONE,
+                                                    scope,
+                                                    uncovered(
+                                                            offered,
+                                                            scope,
+                                                            NeedsMatched.Candidate::serviceId,
+                                                            NeedsMatched.Candidate::organizationId))));
+                        });
             });
         });
     }
@@ -171,7 +228,7 @@ public class RoutingService {
     /**
      * A referral reached a final status (in the caller's transaction, after its change was written): the next
      * attempt after a rejection or a recall, the work queue after a coordinator's reassignment, else the routing
-     * of the need ends.
+     * of the need ends (for good after a consent cancellation or a decline at review).
      */
     public Uni<Void> onReferralEnded(Referral ended, String changedBy) {
         if (!TransitionPolicy.isTerminal(ended.status())) {
@@ -204,13 +261,25 @@ public class RoutingService {
                             QueueReasons.REASSIGNED,
                             "Referral " + ended.id() + " was cancelled for reassignment by a coordinator");
                 }
-                routing.closed(ended.status().code(), ended.statusReason(), now);
+                String code = ended.statusReasonCode();
+                String reason = code != null && CLOSING_CODES.contains(code)
+                        ? code
+                        : ended.status().code();
+                routing.closed(reason, ended.statusReason(), now);
                 Log.infof(
-                        "Need %s: routing closed, its referral %s ended %s",
-                        ended.needId(), ended.id(), ended.status());
+                        "Need %s: routing closed (%s), its referral %s ended %s",
+                        ended.needId(), reason, ended.id(), ended.status());
                 return Uni.createFrom().voidItem();
             });
         });
+    }
+
+    /** Whom a need may be shared with now: the recipients of its match and the person's current decision. */
+    public Uni<ConsentScope> scope(NeedRouting routing) {
+        return decisions
+                .current(routing.patientId(), routing.requesterOrganizationId())
+                .map(current ->
+                        new ConsentScope(routing.consentRecipients(), current.orElse(null), ReferralWriter.now()));
     }
 
     /** The next attempt after {@code ended}: the next candidate left, else a fresh match, else the work queue. */
@@ -222,34 +291,53 @@ public class RoutingService {
                     "Tried " + routing.attempts() + " times (careloop.referral.routing.max-attempts = "
                             + config.maxAttempts() + ")");
         }
-        return tried(routing.needId())
-                .chain(tried -> candidates.findByNeed(routing.needId()).chain(offered -> services.findByIds(
-                                offered.stream()
-                                        .map(RoutingCandidate::serviceId)
-                                        .toList())
-                        .chain(known -> NextCandidate.choose(
-                                        offered,
-                                        tried.services(),
-                                        tried.organizations(),
-                                        known,
-                                        RoutingCandidate::serviceId,
-                                        RoutingCandidate::organizationId)
-                                .map(candidate -> attempt(
-                                        routing,
-                                        ended.id(),
-                                        candidate.serviceId(),
-                                        candidate.organizationId(),
-                                        ActorRoles.SYSTEM,
-                                        cause,
-                                        changedBy))
-                                .orElseGet(() -> requestMatch(routing, tried)))));
+        return scope(routing).chain(scope -> {
+            if (scope.blocked()) {
+                blocked(routing, scope);
+                return Uni.createFrom().voidItem();
+            }
+            return tried(routing.needId())
+                    .chain(tried -> candidates.findByNeed(routing.needId()).chain(offered -> services.findByIds(
+                                    offered.stream()
+                                            .map(RoutingCandidate::serviceId)
+                                            .toList())
+                            .chain(known -> NextCandidate.choose(
+                                            offered,
+                                            tried.services(),
+                                            tried.organizations(),
+                                            known,
+                                            RoutingCandidate::serviceId,
+                                            RoutingCandidate::organizationId,
+                                            scope::covers)
+                                    .map(candidate -> attempt(
+                                            routing,
+                                            ended.id(),
+                                            candidate.serviceId(),
+                                            candidate.organizationId(),
+                                            ActorRoles.SYSTEM,
+                                            cause,
+                                            changedBy))
+                                    .orElseGet(() -> requestMatch(
+                                            routing,
+                                            tried,
+                                            scope,
+                                            uncovered(
+                                                    offered,
+                                                    scope,
+                                                    RoutingCandidate::serviceId,
+                                                    RoutingCandidate::organizationId))))));
+        });
     }
 
-    /** Asks the directory for a fresh match excluding every service of the organizations tried. */
-    private Uni<Void> requestMatch(NeedRouting routing, Tried tried) {
+    /**
+     * Asks the directory for a fresh match excluding every service of the organizations tried and every candidate the
+     * person's consent does not cover, within the consent's recipients.
+     */
+    private Uni<Void> requestMatch(NeedRouting routing, Tried tried, ConsentScope scope, Set<String> uncovered) {
         return services.serviceIdsOf(tried.organizations()).chain(ofTriedOrganizations -> {
             Set<String> exclude = new TreeSet<>(tried.services());
             exclude.addAll(ofTriedOrganizations);
+            exclude.addAll(uncovered);
             Instant now = ReferralWriter.now();
             UUID requestId = UUID.randomUUID();
             MatchRequested request = new MatchRequested(
@@ -261,7 +349,8 @@ public class RoutingService {
                     routing.requesterOrganizationId(),
                     List.copyOf(exclude),
                     routing.attempts() + 1,
-                    now);
+                    now,
+                    scope.recipients());
             routing.matching(requestId, now);
             Log.infof(
                     "Need %s: no candidate left after %d attempts, asked the directory for a fresh match (%s),"
@@ -278,7 +367,8 @@ public class RoutingService {
     }
 
     /** The directory's answer to a match request: the next attempt, or the work queue. */
-    private Uni<Void> onMatchAnswer(NeedsMatched matched, NeedsMatched.Match match, String changedBy) {
+    private Uni<Void> onMatchAnswer(
+            NeedsMatched matched, NeedsMatched.Match match, ConsentCoverage.Decision current, String changedBy) {
         return routings.lock(match.needId()).chain(routing -> {
             if (routing == null
                     || routing.state() != RoutingState.MATCHING
@@ -288,6 +378,11 @@ public class RoutingService {
                         match.needId(),
                         matched.matchRequestId(),
                         routing == null ? "unknown" : routing.state() + " (request " + routing.matchRequestId() + ")");
+                return Uni.createFrom().voidItem();
+            }
+            ConsentScope scope = new ConsentScope(routing.consentRecipients(), current, ReferralWriter.now());
+            if (scope.blocked()) {
+                blocked(routing, scope);
                 return Uni.createFrom().voidItem();
             }
             if (!match.matched()) {
@@ -307,7 +402,8 @@ public class RoutingService {
                                             tried.organizations(),
                                             Map.<String, KnownService>of(),
                                             NeedsMatched.Candidate::serviceId,
-                                            NeedsMatched.Candidate::organizationId)
+                                            NeedsMatched.Candidate::organizationId,
+                                            scope::covers)
                                     .map(candidate -> attempt(
                                             routing,
                                             routing.currentReferralId(),
@@ -319,15 +415,16 @@ public class RoutingService {
                                     .orElseGet(() -> queue(
                                             routing,
                                             QueueReasons.NO_CANDIDATES,
-                                            "Every service the directory offered was tried already: "
-                                                    + match.reason()));
+                                            "Every service the directory offered was tried already or is not covered"
+                                                    + " by the person's consent: " + match.reason()));
                         });
             });
         });
     }
 
     /**
-     * Makes the next attempt at a need: a {@code requested} referral to the service, following {@code previous}.
+     * Makes the next attempt at a need: a {@code requested} referral to the service (a {@code draft} when the clinic
+     * reviews the need's referrals and the system chose), following {@code previous}.
      *
      * @param role system for routing, coordinator for an assignment by hand
      * @param cause for the metric: rejected, recalled, rematched, assigned
@@ -353,28 +450,52 @@ public class RoutingService {
             String role,
             String cause,
             String changedBy) {
+        return create(routing, previous, serviceId, organizationId, role, changedBy)
+                .invoke(created -> {
+                    Log.infof(
+                            "Need %s: attempt %d (%s) goes to %s (%s), after %s",
+                            routing.needId(), created.attempt(), cause, organizationId, serviceId, previous);
+                    AfterCommit.run(() ->
+                            meters.counter(REROUTED_METRIC, "cause", cause).increment());
+                });
+    }
+
+    private Uni<Referral> create(
+            NeedRouting routing,
+            UUID previous,
+            String serviceId,
+            String organizationId,
+            String role,
+            String changedBy) {
         Instant now = ReferralWriter.now();
         int attempt = routing.attempts() + 1;
-        Referral referral = Referral.requested(
-                routing.screeningId(),
-                routing.needId(),
-                routing.patientId(),
-                routing.category(),
-                routing.requesterOrganizationId(),
-                organizationId,
-                serviceId,
-                attempt,
-                previous,
-                role,
-                now);
-        return writer.create(referral, changedBy).invoke(created -> {
-            routing.routed(created.id(), attempt, now);
-            Log.infof(
-                    "Need %s: attempt %d (%s) goes to %s (%s), after %s",
-                    routing.needId(), attempt, cause, organizationId, serviceId, previous);
-            AfterCommit.run(
-                    () -> meters.counter(REROUTED_METRIC, "cause", cause).increment());
-        });
+        // What the system chooses for a reviewed need is a proposal; a coordinator's assignment by hand is a decision.
+        Referral referral = routing.review() && ActorRoles.SYSTEM.equals(role)
+                ? Referral.draft(
+                        routing.screeningId(),
+                        routing.needId(),
+                        routing.patientId(),
+                        routing.category(),
+                        routing.requesterOrganizationId(),
+                        organizationId,
+                        serviceId,
+                        attempt,
+                        previous,
+                        now)
+                : Referral.requested(
+                        routing.screeningId(),
+                        routing.needId(),
+                        routing.patientId(),
+                        routing.category(),
+                        routing.requesterOrganizationId(),
+                        organizationId,
+                        serviceId,
+                        attempt,
+                        previous,
+                        role,
+                        now);
+        referral.withDoNotContact(routing.doNotContact());
+        return writer.create(referral, changedBy).invoke(created -> routing.routed(created.id(), attempt, now));
     }
 
     private Uni<Void> queue(NeedRouting routing, String reason, String detail) {
@@ -386,6 +507,15 @@ public class RoutingService {
         return Uni.createFrom().voidItem();
     }
 
+    /** Nothing may be shared about the person any more: the need is closed without a referral. */
+    private void blocked(NeedRouting routing, ConsentScope scope) {
+        String reason = scope.blockedReason();
+        routing.closed(
+                reason, "The person's consent does not permit sharing: no referral is made", ReferralWriter.now());
+        Log.infof("Need %s (%s) closed without a referral: %s", routing.needId(), routing.category(), reason);
+        AfterCommit.run(() -> meters.counter(BLOCKED_METRIC, "reason", reason).increment());
+    }
+
     private Uni<Void> saveCandidates(UUID needId, int round, NeedsMatched.Match match) {
         List<RoutingCandidate> rows = new ArrayList<>();
         List<NeedsMatched.Candidate> offered = match.candidatesOrBest();
@@ -393,6 +523,21 @@ public class RoutingService {
             rows.add(RoutingCandidate.of(needId, round, i + 1, offered.get(i)));
         }
         return rows.isEmpty() ? Uni.createFrom().voidItem() : candidates.persist(rows);
+    }
+
+    /** The services of the candidates whose organization the person's consent does not cover. */
+    private static <C> Set<String> uncovered(
+            Collection<C> offered,
+            ConsentScope scope,
+            Function<C, String> serviceId,
+            Function<C, String> organizationId) {
+        Set<String> out = new TreeSet<>();
+        for (C candidate : offered) {
+            if (!scope.covers(organizationId.apply(candidate))) {
+                out.add(serviceId.apply(candidate));
+            }
+        }
+        return out;
     }
 
     /** A need routed before routing was recorded: its routing starts from the referral that just ended. */
@@ -409,7 +554,7 @@ public class RoutingService {
     }
 
     /** The services and organizations a need was referred to already. */
-    private Uni<Tried> tried(UUID needId) {
+    public Uni<Tried> tried(UUID needId) {
         return referrals.findByNeed(needId).map(all -> {
             Set<String> services = new LinkedHashSet<>();
             Set<String> organizations = new LinkedHashSet<>();
@@ -426,5 +571,7 @@ public class RoutingService {
     }
 
     /** What was tried for a need. */
-    private record Tried(Set<String> services, Set<String> organizations) {}
+    public record Tried(Set<String> services, Set<String> organizations) {
+        static final Tried NONE = new Tried(Set.of(), Set.of());
+    }
 }

@@ -11,6 +11,7 @@ import org.careloop.contracts.codes.ActorRoles;
 import org.careloop.platform.problem.ProblemException;
 import org.careloop.platform.rest.Page;
 import org.careloop.platform.rest.PageRequest;
+import org.careloop.referral.consent.repository.ConsentDecisionRepository;
 import org.careloop.referral.directory.repository.KnownServiceRepository;
 import org.careloop.referral.lifecycle.Referral;
 import org.careloop.referral.lifecycle.repository.ReferralRepository;
@@ -30,16 +31,19 @@ public class WorkQueueService {
     private final NeedRoutingRepository routings;
     private final ReferralRepository referrals;
     private final KnownServiceRepository services;
+    private final ConsentDecisionRepository decisions;
     private final RoutingService routing;
 
     public WorkQueueService(
             NeedRoutingRepository routings,
             ReferralRepository referrals,
             KnownServiceRepository services,
+            ConsentDecisionRepository decisions,
             RoutingService routing) {
         this.routings = routings;
         this.referrals = referrals;
         this.services = services;
+        this.decisions = decisions;
         this.routing = routing;
     }
 
@@ -95,35 +99,51 @@ public class WorkQueueService {
     /**
      * Assigns a queued need to a service by hand: the next attempt, a {@code requested} referral to the service's
      * organization. 404 naming {@code needId} or {@code serviceId} when unknown, 409 naming {@code needId} when the
-     * need is not in the queue (any more) or {@code serviceId} when the service is not active.
+     * need is not in the queue (any more) or {@code serviceId} when the service is not active or the person's consent
+     * does not cover its organization.
      */
     @WithTransaction
     public Uni<Referral> assign(UUID needId, String serviceId, String coordinator) {
-        return routings.lock(needId).chain(found -> {
-            NeedRouting queued = unclaimedOrMine(needId, queued(needId, found, true), coordinator);
-            return services.findById(serviceId).chain(service -> {
-                if (service == null) {
-                    throw ProblemException.notFound("serviceId", "Service", serviceId);
-                }
-                if (!service.isActive()) {
-                    throw ProblemException.conflict(
-                            "service-not-active",
-                            "serviceId",
-                            "Service " + serviceId + " is " + service.serviceStatus() + ", not active");
-                }
-                Log.infof(
-                        "Need %s assigned by %s to %s (%s) from the work queue",
-                        needId, coordinator, serviceId, service.organizationId());
-                return routing.attemptReferral(
-                        queued,
-                        queued.currentReferralId(),
-                        serviceId,
-                        service.organizationId(),
-                        ActorRoles.COORDINATOR,
-                        "assigned",
-                        coordinator);
-            });
-        });
+        // The person's lock comes before the need's, as everywhere: a consent change about them waits, or went first.
+        return routings.personOf(needId)
+                .chain(person -> person == null
+                        ? Uni.createFrom().voidItem()
+                        : decisions.lockPerson(person.patientId(), person.requesterOrganizationId()))
+                .chain(() -> routings.lock(needId))
+                .chain(found -> {
+                    NeedRouting queued = unclaimedOrMine(needId, queued(needId, found, true), coordinator);
+                    return services.findById(serviceId).chain(service -> {
+                        if (service == null) {
+                            throw ProblemException.notFound("serviceId", "Service", serviceId);
+                        }
+                        if (!service.isActive()) {
+                            throw ProblemException.conflict(
+                                    "service-not-active",
+                                    "serviceId",
+                                    "Service " + serviceId + " is " + service.serviceStatus() + ", not active");
+                        }
+                        return routing.scope(queued).chain(scope -> {
+                            if (!scope.covers(service.organizationId())) {
+                                throw ProblemException.conflict(
+                                        "consent-not-covered",
+                                        "serviceId",
+                                        "The person's consent does not cover " + service.organizationId()
+                                                + ", which runs service " + serviceId);
+                            }
+                            Log.infof(
+                                    "Need %s assigned by %s to %s (%s) from the work queue",
+                                    needId, coordinator, serviceId, service.organizationId());
+                            return routing.attemptReferral(
+                                    queued,
+                                    queued.currentReferralId(),
+                                    serviceId,
+                                    service.organizationId(),
+                                    ActorRoles.COORDINATOR,
+                                    "assigned",
+                                    coordinator);
+                        });
+                    });
+                });
     }
 
     /** Closes a queued need: nobody will be referred for it any more (the person declined, moved, was helped). */

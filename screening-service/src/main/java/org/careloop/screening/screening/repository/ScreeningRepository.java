@@ -41,9 +41,9 @@ public class ScreeningRepository implements PanacheRepositoryBase<Screening, UUI
 
     private static Filter filter(ScreeningQuery query) {
         Filter filter = new Filter();
-        query.patientId().ifPresent(patient -> {
-            filter.conditions.add("patientId = :patientId");
-            filter.parameters.and("patientId", patient);
+        query.personRef().ifPresent(person -> {
+            filter.conditions.add("personRef = :personRef");
+            filter.parameters.and("personRef", person);
         });
         query.organizationId().ifPresent(org -> {
             filter.conditions.add("requesterOrganizationId = :organizationId");

@@ -13,14 +13,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.Optional;
 import java.util.UUID;
 import org.careloop.platform.problem.Problem;
 import org.careloop.platform.rest.Page;
 import org.careloop.platform.rest.PageRequest;
+import org.careloop.platform.rest.PublicUrls;
 import org.careloop.platform.security.Caller;
 import org.careloop.platform.security.Roles;
 import org.careloop.screening.screening.service.ScreeningService;
@@ -49,10 +48,12 @@ public class ScreeningResource {
 
     private final ScreeningService service;
     private final Caller caller;
+    private final PublicUrls urls;
 
-    public ScreeningResource(ScreeningService service, Caller caller) {
+    public ScreeningResource(ScreeningService service, Caller caller, PublicUrls urls) {
         this.service = service;
         this.caller = caller;
+        this.urls = urls;
     }
 
     @POST
@@ -69,14 +70,12 @@ public class ScreeningResource {
             responseCode = "400",
             description = "Invalid screening; errors[].field names each offending field; nothing was recorded",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<RestResponse<ScreeningView>> create(@Valid @NotNull CreateScreeningRequest body, @Context UriInfo uri) {
+    public Uni<RestResponse<ScreeningView>> create(@Valid @NotNull CreateScreeningRequest body) {
         var submitted = body.toNewScreening(caller.requireOrganizationId(), caller.name());
-        return service.complete(submitted)
-                .map(completed -> RestResponse.ResponseBuilder.<ScreeningView>created(uri.getAbsolutePathBuilder()
-                                .path(completed.id().toString())
-                                .build())
-                        .entity(ScreeningView.of(completed))
-                        .build());
+        return service.complete(submitted).map(completed -> RestResponse.ResponseBuilder.<ScreeningView>created(
+                        urls.of("/api/v1/screenings/" + completed.id()))
+                .entity(ScreeningView.of(completed))
+                .build());
     }
 
     @GET
@@ -107,10 +106,17 @@ public class ScreeningResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Page<ScreeningView>> list(
             @QueryParam("patientId")
-                    @Parameter(description = "Only this patient's screenings")
+                    @Parameter(
+                            description =
+                                    "Only this patient's screenings, by the clinic's own identifier (clinics only)")
                     @Pattern(regexp = ScreeningApi.PATIENT_ID_PATTERN, message = ScreeningApi.PATIENT_ID_MESSAGE)
                     String patientId,
+            @QueryParam("personRef")
+                    @Parameter(description = "Only this person's screenings, by their pseudonymous reference")
+                    @Pattern(regexp = "p1-[A-Za-z0-9_-]{43}", message = "must be a person reference (p1-...)")
+                    String personRef,
             @BeanParam @Valid PageRequest page) {
-        return service.list(Optional.ofNullable(patientId), page).map(result -> result.map(ScreeningView::of));
+        return service.list(Optional.ofNullable(patientId), Optional.ofNullable(personRef), page)
+                .map(result -> result.map(ScreeningView::of));
     }
 }

@@ -18,6 +18,11 @@ import org.careloop.platform.rest.Page;
 import org.careloop.platform.rest.PageRequest;
 import org.careloop.platform.security.Caller;
 import org.careloop.platform.security.Roles;
+import org.careloop.screening.audit.service.AuditLog;
+import org.careloop.screening.consent.ConsentDecision;
+import org.careloop.screening.consent.repository.ConsentDecisionRepository;
+import org.careloop.screening.person.repository.PersonRepository;
+import org.careloop.screening.person.service.PersonService;
 import org.careloop.screening.scoring.AnswerValidator;
 import org.careloop.screening.scoring.Finding;
 import org.careloop.screening.scoring.Instrument;
@@ -47,6 +52,9 @@ public class ScreeningService {
     private final ScreeningAnswerRepository answers;
     private final ScreeningNeedRepository needs;
     private final ConsentRepository consents;
+    private final ConsentDecisionRepository decisions;
+    private final PersonRepository peopleRows;
+    private final PersonService people;
     private final Caller caller;
 
     public ScreeningService(
@@ -57,6 +65,9 @@ public class ScreeningService {
             ScreeningAnswerRepository answers,
             ScreeningNeedRepository needs,
             ConsentRepository consents,
+            ConsentDecisionRepository decisions,
+            PersonRepository peopleRows,
+            PersonService people,
             Caller caller) {
         this.instruments = instruments;
         this.writer = writer;
@@ -65,6 +76,9 @@ public class ScreeningService {
         this.answers = answers;
         this.needs = needs;
         this.consents = consents;
+        this.decisions = decisions;
+        this.peopleRows = peopleRows;
+        this.people = people;
         this.caller = caller;
     }
 
@@ -72,9 +86,10 @@ public class ScreeningService {
      * Validates, scores and records a screening. Invalid answers fail with a 400 problem before anything is written.
      */
     public Uni<CompletedScreening> complete(NewScreening submitted) {
+        AuditLog.Actor actor = AuditLog.Actor.of(caller);
         return Uni.createFrom()
                 .item(() -> score(submitted))
-                .chain(writer::record)
+                .chain(completed -> writer.record(completed, submitted, actor))
                 .invoke(completed -> {
                     metrics.completed(completed);
                     Log.infof(
@@ -100,10 +115,26 @@ public class ScreeningService {
                 .map(List::getFirst);
     }
 
-    /** The screenings the caller may see, newest first, optionally of one patient. */
+    /**
+     * The screenings the caller may see, newest first, optionally of one person: by the clinic's own identifier (for
+     * a clinic's caller only: the reference is derived from its organization) or by the person reference.
+     */
     @WithSession
-    public Uni<Page<CompletedScreening>> list(Optional<String> patientId, PageRequest page) {
-        ScreeningQuery query = new ScreeningQuery(patientId, visibleOrganization());
+    public Uni<Page<CompletedScreening>> list(
+            Optional<String> patientId, Optional<String> personRef, PageRequest page) {
+        Optional<String> person = personRef;
+        if (patientId.isPresent()) {
+            if (!caller.hasRole(Roles.CLINIC) || caller.organizationId().isEmpty()) {
+                throw ProblemException.badRequest(
+                        "patientId", "only a clinic filters by its own identifier; filter by personRef instead");
+            }
+            String ref = people.refOf(caller.organizationId().get(), patientId.get());
+            if (person.isPresent() && !person.get().equals(ref)) {
+                throw ProblemException.badRequest("personRef", "names another person than patientId");
+            }
+            person = Optional.of(ref);
+        }
+        ScreeningQuery query = new ScreeningQuery(person, visibleOrganization());
         return screenings.count(query).chain(total -> screenings
                 .list(query, page.page, page.size)
                 .chain(this::assemble)
@@ -120,6 +151,7 @@ public class ScreeningService {
         if (!violations.isEmpty()) {
             throw invalid(violations);
         }
+        PersonService.validate(submitted.person(), "person.");
         List<Finding> findings = instrument.score(Responses.of(submitted.answers()));
         // Truncated to what PostgreSQL stores, so the created view equals what a later read returns.
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -139,22 +171,50 @@ public class ScreeningService {
             return Uni.createFrom().item(List.of());
         }
         List<UUID> ids = page.stream().map(s -> s.id).toList();
-        return answers.findByScreenings(ids).chain(pageAnswers -> needs.findByScreenings(ids)
-                .chain(pageNeeds -> consents.findByScreenings(ids).map(pageConsents -> {
-                    Map<UUID, List<ScreeningAnswer>> answersById =
-                            pageAnswers.stream().collect(Collectors.groupingBy(a -> a.screeningId));
-                    Map<UUID, List<ScreeningNeed>> needsById =
-                            pageNeeds.stream().collect(Collectors.groupingBy(n -> n.screeningId));
-                    Map<UUID, Consent> consentById =
-                            pageConsents.stream().collect(Collectors.toMap(c -> c.screeningId, Function.identity()));
-                    return page.stream()
-                            .map(s -> new CompletedScreening(
-                                    s,
-                                    answersById.getOrDefault(s.id, List.of()),
-                                    needsById.getOrDefault(s.id, List.of()),
-                                    consentById.get(s.id)))
-                            .toList();
-                })));
+        return answers.findByScreenings(ids)
+                .chain(pageAnswers -> needs.findByScreenings(ids).chain(pageNeeds -> consents.findByScreenings(ids)
+                        .chain(pageConsents -> decisions.ofScreenings(ids).chain(pageDecisions -> patientIds(page)
+                                .map(patientIds -> {
+                                    Map<UUID, List<ScreeningAnswer>> answersById =
+                                            pageAnswers.stream().collect(Collectors.groupingBy(a -> a.screeningId));
+                                    Map<UUID, List<ScreeningNeed>> needsById =
+                                            pageNeeds.stream().collect(Collectors.groupingBy(n -> n.screeningId));
+                                    Map<UUID, Consent> consentById = pageConsents.stream()
+                                            .collect(Collectors.toMap(c -> c.screeningId, Function.identity()));
+                                    Map<UUID, ConsentDecision> decisionById = pageDecisions.stream()
+                                            .collect(Collectors.toMap(d -> d.screeningId, Function.identity()));
+                                    return page.stream()
+                                            .map(s -> new CompletedScreening(
+                                                    s,
+                                                    answersById.getOrDefault(s.id, List.of()),
+                                                    needsById.getOrDefault(s.id, List.of()),
+                                                    consentById.get(s.id),
+                                                    decisionById.get(s.id),
+                                                    s.personRef == null ? null : patientIds.get(s.personRef)))
+                                            .toList();
+                                })))));
+    }
+
+    /**
+     * The clinic's own identifiers of the people of these screenings, for the clinic's own caller only: nobody else
+     * learns them (coordinators see the person reference).
+     */
+    private Uni<Map<String, String>> patientIds(List<Screening> page) {
+        Optional<String> organization = caller.hasRole(Roles.CLINIC) ? caller.organizationId() : Optional.empty();
+        if (organization.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        List<String> refs = page.stream()
+                .filter(s -> s.personRef != null && organization.get().equals(s.requesterOrganizationId))
+                .map(s -> s.personRef)
+                .distinct()
+                .toList();
+        if (refs.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return peopleRows.list("personRef in ?1", refs).map(rows -> rows.stream()
+                .collect(Collectors.toMap(
+                        p -> p.personRef, p -> people.decrypt(p).patientId())));
     }
 
     private static ProblemException invalid(List<Violation> violations) {

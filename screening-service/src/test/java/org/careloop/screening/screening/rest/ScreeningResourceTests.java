@@ -2,6 +2,7 @@ package org.careloop.screening.screening.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.careloop.screening.screening.rest.ScreeningApiFixtures.PATH;
 import static org.careloop.screening.screening.rest.ScreeningApiFixtures.PROBLEM_JSON;
 import static org.careloop.screening.screening.rest.ScreeningApiFixtures.answer;
@@ -12,6 +13,7 @@ import static org.careloop.screening.screening.rest.ScreeningApiFixtures.screeni
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,6 +39,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(CareLoopTestInfrastructure.class)
 class ScreeningResourceTests {
+
+    @jakarta.inject.Inject
+    org.careloop.screening.person.PersonRefs refs;
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -97,7 +102,12 @@ class ScreeningResourceTests {
         JsonNode data = JSON.readTree(record.value());
         EventSchemas.assertValid(EventTypes.SCREENING_COMPLETED, data);
         assertThat(data.get("screeningId").asText()).isEqualTo(id);
-        assertThat(data.get("patientId").asText()).isEqualTo(patient);
+        // The person travels under their pseudonymous reference, never the clinic's identifier.
+        assertThat(data.get("patientId").asText())
+                .isEqualTo(created.getString("personRef"))
+                .isEqualTo(refs.of("org-eastside-clinic", patient))
+                .matches("p1-[A-Za-z0-9_-]{43}");
+        assertThat(record.value()).doesNotContain(patient);
         assertThat(data.get("requesterOrganizationId").asText()).isEqualTo("org-eastside-clinic");
         assertThat(data.get("instrumentVersion").asText()).isEqualTo("2018-core");
         assertThat(data.get("consentToShare").asBoolean()).isTrue();
@@ -132,6 +142,7 @@ class ScreeningResourceTests {
     @Test
     void theCreatedScreeningIsReadBackByItsOrganizationAndByCoordinators() {
         var response = as("clinician")
+                .header("Host", "attacker.example")
                 .body(screening(newPatientId(), true, answer("88122-7", "LA6729-3")))
                 .post(PATH)
                 .then()
@@ -139,7 +150,8 @@ class ScreeningResourceTests {
                 .extract();
         String id = response.path("id");
         String location = response.header("Location");
-        assertThat(location).endsWith(PATH + "/" + id);
+        // The configured public base URL, not the Host header the client sent.
+        assertThat(location).isEqualTo("https://screening.careloop.test" + PATH + "/" + id);
         Map<String, Object> created = response.jsonPath().getMap("$");
 
         Map<String, Object> read = as("clinician")
@@ -182,12 +194,24 @@ class ScreeningResourceTests {
                 .statusCode(200)
                 .body("requesterOrganizationId", equalTo("org-westside-clinic"))
                 .body("answers.size()", equalTo(0));
+        // Only a clinic filters by its own identifier; others use the person reference.
         as("coordinator")
                 .queryParam("patientId", patient)
                 .get(PATH)
                 .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("patientId"));
+        // A screening of an earlier version is pseudonymised in the background: its identifier moves into the
+        // person's encrypted details and the screening keeps the reference only.
+        String ref = refs.of("org-westside-clinic", patient);
+        await().atMost(WAIT).untilAsserted(() -> as("coordinator")
+                .queryParam("personRef", ref)
+                .get(PATH)
+                .then()
                 .statusCode(200)
-                .body("totalItems", equalTo(1));
+                .body("totalItems", equalTo(1))
+                .body("items[0].personRef", equalTo(ref))
+                .body("items[0].patientId", equalTo(null)));
     }
 
     @Test
@@ -198,7 +222,13 @@ class ScreeningResourceTests {
                 .statusCode(404)
                 .contentType(PROBLEM_JSON)
                 .body("title", equalTo("Not found"));
-        as("coordinator").get(PATH + "/not-a-uuid").then().statusCode(404).contentType(PROBLEM_JSON);
+        // A malformed id is the client's mistake, named as such (not a 404).
+        as("coordinator")
+                .get(PATH + "/not-a-uuid")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM_JSON)
+                .body("errors[0].field", equalTo("id"));
     }
 
     @Test
@@ -277,13 +307,15 @@ class ScreeningResourceTests {
         assertThat(first.getList("items[0].answers", Map.class)).hasSize(1);
         assertThat(first.getString("items[0].consent.recordedBy")).isEqualTo("clinician");
 
+        // Coordinators see the person reference, never the clinic's identifier.
         as("coordinator")
-                .queryParam("patientId", patient)
+                .queryParam("personRef", refs.of("org-eastside-clinic", patient))
                 .get(PATH)
                 .then()
                 .statusCode(200)
                 .body("totalItems", equalTo(3))
-                .body("items.size()", equalTo(3));
+                .body("items.size()", equalTo(3))
+                .body("items.patientId", everyItem(equalTo(null)));
         as("coordinator").get(PATH).then().statusCode(200).body("items.id", hasItem(ids.getFirst()));
     }
 
