@@ -38,6 +38,28 @@ services_build_missing() {
     log "services: built in $(elapsed_since "$t0")"
 }
 
+# The keys that protect people's details in screening-service, generated at the first start of a state dir (an
+# encryption key "k1:<base64 of 32 bytes>" and a pseudonym key); values already in the environment win, so a
+# rotation can be tried locally (CARELOOP_PRIVACY_ENCRYPTION_KEY, CARELOOP_PRIVACY_PREVIOUS_KEYS).
+privacy_env() {
+    local dir
+    dir=$(secrets_dir)
+    [[ -s $dir/privacy-encryption.key ]] ||
+        ensure_secret privacy-encryption.key "k1:$(head -c 32 /dev/urandom | base64 | tr -d '\n')" >/dev/null
+    [[ -s $dir/privacy-pseudonym.key ]] ||
+        ensure_secret privacy-pseudonym.key "$(head -c 32 /dev/urandom | base64 | tr -d '\n')" >/dev/null
+    PRIVACY_CALLER_KEY=${CARELOOP_PRIVACY_ENCRYPTION_KEY:-}
+    PRIVACY_CALLER_PSEUDONYM=${CARELOOP_PRIVACY_PSEUDONYM_KEY:-}
+    export CARELOOP_PRIVACY_ENCRYPTION_KEY=${CARELOOP_PRIVACY_ENCRYPTION_KEY:-$(head -n1 "$dir/privacy-encryption.key")}
+    export CARELOOP_PRIVACY_PSEUDONYM_KEY=${CARELOOP_PRIVACY_PSEUDONYM_KEY:-$(head -n1 "$dir/privacy-pseudonym.key")}
+}
+
+# Puts the caller's own values (or none) back after a start.
+unset_privacy_env() {
+    if [[ -n $PRIVACY_CALLER_KEY ]]; then export CARELOOP_PRIVACY_ENCRYPTION_KEY=$PRIVACY_CALLER_KEY; else unset CARELOOP_PRIVACY_ENCRYPTION_KEY; fi
+    if [[ -n $PRIVACY_CALLER_PSEUDONYM ]]; then export CARELOOP_PRIVACY_PSEUDONYM_KEY=$PRIVACY_CALLER_PSEUDONYM; else unset CARELOOP_PRIVACY_PSEUDONYM_KEY; fi
+}
+
 service_up() {
     local s=$1 module port pid log t0
     module=$(service_module "$s")
@@ -53,6 +75,11 @@ service_up() {
     # Through the environment, not the command line: the JAAS configuration holds the service's password.
     KAFKA_SASL_JAAS_CONFIG=$(kafka_jaas "$module") || die "$module: no Kafka password in $(secrets_dir)"
     export KAFKA_SASL_JAAS_CONFIG
+    local privacy_exported=0
+    if [[ $s == screening ]]; then
+        privacy_env
+        privacy_exported=1
+    fi
     start_bg "$module" "$log" env \
         QUARKUS_HTTP_PORT="$port" \
         DB_HOST="$CARELOOP_PG_HOST" \
@@ -68,6 +95,7 @@ service_up() {
         "$JAVA_HOME/bin/java" -Xmx384m -Dcareloop.state.dir="$CARELOOP_STATE_DIR" \
         -jar "$(service_jar "$s")"
     unset KAFKA_SASL_JAAS_CONFIG
+    ((privacy_exported)) && unset_privacy_env
     pid=$STARTED_PID
     if ! wait_for "$module ($(service_url "$s")/q/health/ready)" "$CARELOOP_SERVICE_TIMEOUT" "$log" "$pid" \
         http_ok "$(service_url "$s")/q/health/ready"; then
