@@ -116,7 +116,8 @@ class EventSchemaTests {
                                         true)),
                         UUID.randomUUID(),
                         true,
-                        List.of("org-1", "org-2")),
+                        List.of("org-1", "org-2"),
+                        UUID.randomUUID()),
                 EventTypes.REFERRAL_UPDATED,
                 new ReferralUpdated(
                         UUID.randomUUID(),

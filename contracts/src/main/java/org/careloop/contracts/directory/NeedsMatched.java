@@ -22,6 +22,8 @@ import java.util.UUID;
  * @param doNotContact whether organizations must not contact the person, from the screening (added)
  * @param consentRecipients the organizations the person's consent covers, null for all; candidates are among them
  *     (added)
+ * @param consentId the consent decision recorded with the screening (added): a consumer that does not know it yet
+ *     knows the decision is newer than any it holds
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record NeedsMatched(
@@ -33,7 +35,32 @@ public record NeedsMatched(
         @NotNull List<@Valid @NotNull Match> matches,
         UUID matchRequestId,
         Boolean doNotContact,
-        List<@NotBlank String> consentRecipients) {
+        List<@NotBlank String> consentRecipients,
+        UUID consentId) {
+
+    /** The event as producers before the consent's id wrote it. */
+    public NeedsMatched(
+            UUID screeningId,
+            String patientId,
+            String requesterOrganizationId,
+            boolean consentToShare,
+            Instant matchedAt,
+            List<Match> matches,
+            UUID matchRequestId,
+            Boolean doNotContact,
+            List<String> consentRecipients) {
+        this(
+                screeningId,
+                patientId,
+                requesterOrganizationId,
+                consentToShare,
+                matchedAt,
+                matches,
+                matchRequestId,
+                doNotContact,
+                consentRecipients,
+                null);
+    }
 
     /** The event as producers before the person's routing constraints wrote it. */
     public NeedsMatched(
@@ -52,6 +79,7 @@ public record NeedsMatched(
                 matchedAt,
                 matches,
                 matchRequestId,
+                null,
                 null,
                 null);
     }

@@ -163,6 +163,53 @@ class ConsentChangedConsumerTests {
     }
 
     @Test
+    void aNewConsentWhoseEventIsLateStillLetsTheMatchOfItsScreeningThrough() {
+        // The person revoked an earlier consent, then consented again at a new screening; the new decision's event
+        // has not arrived when the screening's match does. The match names the new decision: it stands.
+        String person = person();
+        UUID earlier = UUID.randomUUID();
+        sendConsent(earlier, person, CLINIC, "revoked", null, null, 2);
+        await().atMost(TIMEOUT).until(() -> decision(earlier) != null);
+
+        UUID needId = UUID.randomUUID();
+        UUID screeningId = UUID.randomUUID();
+        Fixtures.send(
+                screeningId.toString(),
+                UUID.randomUUID(),
+                withConsentId(
+                        org.careloop.referral.PrivacyFixtures.needsMatched(
+                                screeningId,
+                                person,
+                                CLINIC,
+                                null,
+                                match(needId, FOOD, false, FOODBANK, organization())),
+                        UUID.randomUUID()));
+        assertThat(Fixtures.awaitReferrals(screeningId, 1).get(0).getString("status"))
+                .isEqualTo("requested");
+
+        // The same situation naming the revoked decision itself is closed.
+        UUID otherNeed = UUID.randomUUID();
+        UUID otherScreening = UUID.randomUUID();
+        Fixtures.send(
+                otherScreening.toString(),
+                UUID.randomUUID(),
+                withConsentId(
+                        org.careloop.referral.PrivacyFixtures.needsMatched(
+                                otherScreening,
+                                person,
+                                CLINIC,
+                                null,
+                                match(otherNeed, FOOD, false, FOODBANK, organization())),
+                        earlier));
+        await().atMost(TIMEOUT).until(() -> need(otherNeed) != null);
+        assertThat(need(otherNeed).state()).isEqualTo(RoutingState.CLOSED);
+    }
+
+    private static String withConsentId(String needsMatched, UUID consentId) {
+        return needsMatched.replaceFirst("\\{", "{\"consentId\":\"" + consentId + "\",");
+    }
+
+    @Test
     void narrowedRecipientsCancelOnlyTheReferralsToOrganizationsLeftOutAsExpired() {
         String person = person();
         String housing = organization();

@@ -106,7 +106,10 @@ public class MatchingService {
                             matches,
                             null,
                             screening.doNotContact(),
-                            recipients == null ? null : List.copyOf(new TreeSet<>(recipients)));
+                            recipients == null ? null : List.copyOf(new TreeSet<>(recipients)),
+                            screening.consent() == null
+                                    ? null
+                                    : screening.consent().consentId());
                     return outbox.append(
                                     Topics.NEEDS_MATCHED,
                                     EventTypes.NEEDS_MATCHED,
@@ -149,7 +152,8 @@ public class MatchingService {
                             matches,
                             request.requestId(),
                             null,
-                            request.consentRecipients());
+                            request.consentRecipients(),
+                            null);
                     NeedsMatched.Match match = matches.getFirst();
                     return outbox.append(
                                     Topics.NEEDS_MATCHED,

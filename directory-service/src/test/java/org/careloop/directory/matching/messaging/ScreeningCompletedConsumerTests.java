@@ -154,6 +154,7 @@ class ScreeningCompletedConsumerTests {
         JsonNode matched = json(event.value());
         Events.valid(EventTypes.NEEDS_MATCHED, event.value());
         assertThat(matched.get("doNotContact").asBoolean()).isTrue();
+        assertThat(matched.get("consentId").asText()).isEqualTo(consentId.toString());
         assertThat(matched.get("consentRecipients"))
                 .extracting(JsonNode::asText)
                 .containsExactly("org-northside-pantry");

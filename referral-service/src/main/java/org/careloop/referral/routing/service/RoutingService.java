@@ -26,6 +26,7 @@ import org.careloop.platform.inbox.AfterCommit;
 import org.careloop.platform.inbox.PoisonMessageException;
 import org.careloop.platform.outbox.EventOutbox;
 import org.careloop.referral.consent.ConsentCoverage;
+import org.careloop.referral.consent.ConsentDecision;
 import org.careloop.referral.consent.ConsentScope;
 import org.careloop.referral.consent.repository.ConsentDecisionRepository;
 import org.careloop.referral.directory.KnownService;
@@ -133,6 +134,7 @@ public class RoutingService {
         return decisions
                 .lockPerson(person, clinic)
                 .chain(() -> decisions.current(person, clinic))
+                .chain(found -> newerThanKnown(matched, found))
                 .chain(found -> {
                     ConsentCoverage.Decision current = found.orElse(null);
                     Uni<Void> chain = Uni.createFrom().voidItem();
@@ -150,6 +152,30 @@ public class RoutingService {
                     }
                     return chain;
                 });
+    }
+
+    /**
+     * The person's decision that governs this match. A screening records a new decision, whose {@code consent-changed}
+     * may arrive after the match: when the match names a decision the replica does not know yet, that decision is the
+     * newer one and the match's own terms ({@code consentToShare}, {@code consentRecipients}) stand; a later
+     * {@code consent-changed} still ends what it no longer covers.
+     */
+    private Uni<Optional<ConsentDecision>> newerThanKnown(NeedsMatched matched, Optional<ConsentDecision> found) {
+        if (matched.matchRequestId() != null
+                || matched.consentId() == null
+                || found.isEmpty()
+                || matched.consentId().equals(found.get().consentId())) {
+            return Uni.createFrom().item(found);
+        }
+        return decisions.findById(matched.consentId()).map(known -> {
+            if (known != null) {
+                return found;
+            }
+            Log.infof(
+                    "Screening %s: consent %s is newer than the replica's %s; the match's terms stand",
+                    matched.screeningId(), matched.consentId(), found.get().consentId());
+            return Optional.<ConsentDecision>empty();
+        });
     }
 
     private Uni<Void> routeFirst(
