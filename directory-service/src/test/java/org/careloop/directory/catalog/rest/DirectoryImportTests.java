@@ -200,6 +200,40 @@ class DirectoryImportTests {
     }
 
     @Test
+    void concurrentImportsOfNewDataGetTheDocumented409NeverA500() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            for (int round = 0; round < 3; round++) {
+                String raceOrg = unique("org-race");
+                String classes = unique("svc-race");
+                String jobs = unique("svc-race-jobs");
+                String body = bundle(raceOrg, classes, jobs);
+                String token = org.careloop.testing.Tokens.user("coordinator");
+                List<java.util.concurrent.Future<io.restassured.response.Response>> calls = new java.util.ArrayList<>();
+                for (int i = 0; i < 6; i++) {
+                    calls.add(pool.submit(() -> io.restassured.RestAssured.given()
+                            .auth()
+                            .oauth2(token)
+                            .contentType("application/json")
+                            .body(body)
+                            .post("/api/v1/directory/import")));
+                }
+                for (var call : calls) {
+                    var response = call.get();
+                    assertThat(response.statusCode()).as(response.asString()).isIn(200, 409);
+                    if (response.statusCode() == 409) {
+                        assertThat(response.contentType()).startsWith("application/problem+json");
+                    }
+                }
+                // Whoever won, the data is there once.
+                assertThat(organization(raceOrg).getString("id")).isEqualTo(raceOrg);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void reimportReplacesCategoriesAndCapacityOfListedServices() {
         String org = unique("org-learn");
         String classes = unique("svc-classes");
