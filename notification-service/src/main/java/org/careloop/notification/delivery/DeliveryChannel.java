@@ -1,0 +1,31 @@
+package org.careloop.notification.delivery;
+
+import io.smallrye.mutiny.Uni;
+import java.util.List;
+
+/**
+ * One way of telling an organization (webhook, e-mail; SMS later): a CDI bean implementing this interface, with its
+ * configuration, is a new channel. The delivery core asks every channel for its destinations of each notice (in the
+ * transaction that records the notice), stores one delivery per destination, and later calls {@link #deliver} for it,
+ * retrying with back-off, in order per referral and destination.
+ */
+public interface DeliveryChannel {
+
+    /** The channel's name, as stored on each delivery: {@code webhook}, {@code email}. */
+    String name();
+
+    /**
+     * Where this channel sends the notice: one entry per recipient that opted in to its type for its organization.
+     * Runs inside the caller's (reactive Hibernate) transaction; queries only.
+     */
+    Uni<List<Destination>> destinations(Notice notice);
+
+    /**
+     * Delivers the notice to one destination, once. Runs outside any transaction. A failed attempt is an item
+     * ({@link Attempt#failed}), not a failure; a failure of the returned Uni counts as a failed attempt too.
+     *
+     * @param deliveryId the delivery's id (stable across retries)
+     * @param attempt 1 for the first attempt
+     */
+    Uni<Attempt> deliver(Notice notice, Destination destination, java.util.UUID deliveryId, int attempt);
+}
