@@ -21,6 +21,15 @@ public interface DeliveryChannel {
     Uni<List<Destination>> destinations(Notice notice);
 
     /**
+     * Called with the destinations of a batch about to be delivered, inside the transaction that claimed it (queries
+     * only): a channel loads here what {@link #deliver} needs (an endpoint's URL and secrets), since {@code deliver}
+     * runs outside any session. Nothing by default.
+     */
+    default Uni<Void> prepare(List<Destination> batch) {
+        return Uni.createFrom().voidItem();
+    }
+
+    /**
      * Delivers the notice to one destination, once. Runs outside any transaction. A failed attempt is an item
      * ({@link Attempt#failed}), not a failure; a failure of the returned Uni counts as a failed attempt too.
      *
@@ -28,4 +37,13 @@ public interface DeliveryChannel {
      * @param attempt 1 for the first attempt
      */
     Uni<Attempt> deliver(Notice notice, Destination destination, java.util.UUID deliveryId, int attempt);
+
+    /**
+     * A delivery to the destination failed for good (every attempt, or the recipient refused it): a channel may hold
+     * the destination (a webhook subscription is paused and its owner told). Runs in the transaction that records the
+     * failure. Nothing by default.
+     */
+    default Uni<Void> failedForGood(Destination destination, String reason) {
+        return Uni.createFrom().voidItem();
+    }
 }

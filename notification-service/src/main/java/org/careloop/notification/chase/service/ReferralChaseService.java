@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +20,11 @@ import org.careloop.notification.chase.TimerPlan.Window;
 import org.careloop.notification.chase.TimerPlan.WindowState;
 import org.careloop.notification.chase.repository.ChaseTimerRepository;
 import org.careloop.notification.chase.repository.ContactWindowRepository;
+import org.careloop.notification.config.DeliveryConfig;
 import org.careloop.notification.deadline.service.DeadlinePolicy.Change;
 import org.careloop.notification.deadline.service.DeadlineService;
+import org.careloop.notification.delivery.NoticePlanner;
+import org.careloop.notification.delivery.service.DeliveryService;
 import org.careloop.notification.policy.EffectivePolicy;
 import org.careloop.notification.policy.service.PolicyService;
 import org.careloop.platform.inbox.AfterCommit;
@@ -39,13 +43,19 @@ public class ReferralChaseService {
     private final ChaseTimerRepository timers;
     private final ContactWindowRepository windows;
     private final ChaseMetrics metrics;
+    private final DeliveryService deliveries;
+    private final URI linkBase;
 
     public ReferralChaseService(
             DeadlineService deadlines,
             PolicyService policies,
             ChaseTimerRepository timers,
             ContactWindowRepository windows,
-            ChaseMetrics metrics) {
+            ChaseMetrics metrics,
+            DeliveryService deliveries,
+            DeliveryConfig deliveryConfig) {
+        this.deliveries = deliveries;
+        this.linkBase = deliveryConfig.referralLinkBase();
         this.deadlines = deadlines;
         this.policies = policies;
         this.timers = timers;
@@ -77,7 +87,9 @@ public class ReferralChaseService {
                     .chain(policy -> deadlines.apply(deadline, event, policy).chain(change -> windowOf(event)
                             .chain(window -> {
                                 TimerPlan plan = ChasePlanner.plan(change, event, policy, WindowState.of(window));
-                                return execute(plan, event, policy, window).replaceWith(change);
+                                return execute(plan, event, policy, window)
+                                        .chain(() -> deliveries.enqueue(NoticePlanner.forChange(event, linkBase)))
+                                        .replaceWith(change);
                             })));
         });
     }

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -18,6 +19,10 @@ import org.careloop.notification.chase.ChaseTimer;
 import org.careloop.notification.chase.TimerKind;
 import org.careloop.notification.chase.repository.ChaseTimerRepository;
 import org.careloop.notification.chase.repository.ChasedEventOutbox;
+import org.careloop.notification.config.DeliveryConfig;
+import org.careloop.notification.delivery.Notice;
+import org.careloop.notification.delivery.NoticePlanner;
+import org.careloop.notification.delivery.service.DeliveryService;
 import org.careloop.notification.policy.EffectivePolicy;
 import org.careloop.notification.policy.service.PolicyService;
 
@@ -37,9 +42,18 @@ public class TimerFiring {
     private final ChasedEventOutbox outbox;
     private final PolicyService policies;
     private final ChaseMetrics metrics;
+    private final DeliveryService deliveries;
+    private final URI linkBase;
 
     public TimerFiring(
-            ChaseTimerRepository timers, ChasedEventOutbox outbox, PolicyService policies, ChaseMetrics metrics) {
+            ChaseTimerRepository timers,
+            ChasedEventOutbox outbox,
+            PolicyService policies,
+            ChaseMetrics metrics,
+            DeliveryService deliveries,
+            DeliveryConfig deliveryConfig) {
+        this.deliveries = deliveries;
+        this.linkBase = deliveryConfig.referralLinkBase();
         this.timers = timers;
         this.outbox = outbox;
         this.policies = policies;
@@ -76,8 +90,12 @@ public class TimerFiring {
                                 Comparator.comparing((ChaseTimer t) -> t.dueAt).thenComparing(t -> t.id));
                         List<ReferralChased> events =
                                 fired.stream().map(TimerFiring::event).toList();
+                        List<Notice> notices = fired.stream()
+                                .flatMap(t -> NoticePlanner.forChase(t, linkBase).stream())
+                                .toList();
                         return outbox.append(events, now)
                                 .chain(() -> rearm(repeating, records, now))
+                                .chain(() -> deliveries.enqueue(notices))
                                 .replaceWith(fired);
                     });
                 })

@@ -1,0 +1,152 @@
+package org.careloop.notification.delivery.service;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import org.careloop.notification.common.BackgroundWork;
+import org.careloop.notification.config.DeliveryConfig;
+import org.careloop.notification.delivery.Delivery;
+
+/**
+ * The loops that send due deliveries, driven by Vert.x timers like the chase timer worker: a round claims a batch (one
+ * transaction), sends it concurrently outside any transaction, and records the attempts (one transaction); while
+ * rounds find work they run back to back, otherwise each loop waits {@code poll-interval}. Several loops per instance
+ * overlap one's sending with another's claim; loops and instances claim side by side ({@code skip locked}). A claimed
+ * delivery carries a lease: if its instance dies before recording the attempt, it is claimed again after the lease
+ * (at least once; receivers deduplicate on {@code webhook-id}).
+ */
+@ApplicationScoped
+public class DeliveryWorker {
+
+    private final DeliveryService service;
+    private final Vertx vertx;
+    private final DeliveryConfig.Worker config;
+    private final AtomicLong sent = new AtomicLong();
+    private final List<Loop> loops = new ArrayList<>();
+
+    public DeliveryWorker(DeliveryService service, DeliveryConfig config, Vertx vertx) {
+        this.service = service;
+        this.vertx = vertx;
+        this.config = config.worker();
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (!config.enabled()) {
+            Log.info("Delivery worker disabled (careloop.delivery.worker.enabled=false)");
+            return;
+        }
+        start();
+        Log.infof(
+                "Delivery worker started (%d loops, batch %d, poll %d ms; retries %s)",
+                config.loops(),
+                config.batchSize(),
+                config.pollInterval().toMillis(),
+                service.schedule().waits());
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    /** Starts the loops (again); harmless when they run. */
+    public synchronized void start() {
+        if (loops.isEmpty()) {
+            for (int i = 0; i < Math.max(1, config.loops()); i++) {
+                loops.add(new Loop());
+            }
+        }
+        loops.forEach(Loop::start);
+    }
+
+    /** Stops the loops after the rounds in flight; completes when none is in flight. */
+    public synchronized CompletableFuture<Void> stop() {
+        return CompletableFuture.allOf(loops.stream().map(Loop::stop).toArray(CompletableFuture[]::new));
+    }
+
+    /** Attempts made by this instance's loops since start. */
+    public long attemptCount() {
+        return sent.get();
+    }
+
+    private final class Loop {
+        private boolean running;
+        private boolean chainAlive;
+        private CompletableFuture<Void> idle = CompletableFuture.completedFuture(null);
+
+        synchronized void start() {
+            running = true;
+            if (!chainAlive) {
+                chainAlive = true;
+                idle = new CompletableFuture<>();
+                schedule(0);
+            }
+        }
+
+        synchronized CompletableFuture<Void> stop() {
+            running = false;
+            return idle;
+        }
+
+        private void schedule(long delayMillis) {
+            vertx.setTimer(Math.max(1, delayMillis), id -> round());
+        }
+
+        private void round() {
+            if (!continuing()) {
+                return;
+            }
+            long poll = config.pollInterval().toMillis();
+            BackgroundWork.run(
+                    vertx,
+                    () -> service.claim(config.batchSize()).chain(this::sendAll),
+                    count -> {
+                        sent.addAndGet(count);
+                        next(count == 0 ? poll : 0);
+                    },
+                    failure -> {
+                        Log.warnf(failure, "Delivery round failed; retrying in %d ms", poll);
+                        next(poll);
+                    });
+        }
+
+        private Uni<Integer> sendAll(List<Delivery> claimed) {
+            if (claimed.isEmpty()) {
+                return Uni.createFrom().item(0);
+            }
+            return Multi.createFrom()
+                    .iterable(claimed)
+                    .onItem()
+                    .transformToUniAndMerge(d -> service.send(d).map(a -> new DeliveryService.Sent(d, a)))
+                    .collect()
+                    .asList()
+                    .chain(results -> service.record(results).replaceWith(results.size()));
+        }
+
+        private synchronized boolean continuing() {
+            if (!running) {
+                chainAlive = false;
+                idle.complete(null);
+                return false;
+            }
+            return true;
+        }
+
+        private synchronized void next(long delayMillis) {
+            if (running) {
+                schedule(delayMillis);
+            } else {
+                chainAlive = false;
+                idle.complete(null);
+            }
+        }
+    }
+}
