@@ -31,4 +31,8 @@ public interface WebhookConfig {
     /** Subscriptions one organization may have. */
     @WithDefault("25")
     int maxPerOrganization();
+
+    /** How often the owners of paused subscriptions are told (unsent alerts are looked for). */
+    @WithDefault("5s")
+    Duration alertInterval();
 }

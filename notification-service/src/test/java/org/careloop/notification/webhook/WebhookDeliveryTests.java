@@ -179,7 +179,7 @@ class WebhookDeliveryTests {
     }
 
     @Test
-    void aDeadEndpointIsPausedItsOwnerToldAndResumedFromWhereItStopped() {
+    void aDeadEndpointIsPausedItsOwnerToldAndResumedFromWhereItStopped() throws Exception {
         receiver.answer(500);
         ReferralChange r1 = ReferralChange.requested(now());
         ReferralEvents.send(r1);
@@ -190,6 +190,13 @@ class WebhookDeliveryTests {
                 .body("pausedReason", org.hamcrest.Matchers.containsString("failed after 4 attempts")));
         int attemptsWhilePaused = receiver.all().size();
         assertThat(attemptsWhilePaused).isEqualTo(4);
+
+        // Its owner is told at the subscription's contact address, without any personal data.
+        await().atMost(WAIT).until(() -> pausedAlerts().size() == 1);
+        jakarta.mail.internet.MimeMessage alert = pausedAlerts().getFirst();
+        assertThat(alert.getSubject()).isEqualTo("CareLoop: webhook subscription paused");
+        String text = alert.getContent().toString();
+        assertThat(text).contains(subscriptionId).contains("/resume").doesNotContain("patient");
 
         // More changes while paused queue up.
         ReferralChange r2 = r1.next("accepted", "owner", now());
@@ -313,6 +320,20 @@ class WebhookDeliveryTests {
                 .get("/api/v1/webhook-subscriptions/{id}", UUID.randomUUID())
                 .then()
                 .statusCode(404);
+    }
+
+    /** The alerts that reached the test SMTP server for this test's subscription. */
+    private List<jakarta.mail.internet.MimeMessage> pausedAlerts() {
+        return org.careloop.notification.email.GreenMailTestResource.received().stream()
+                .filter(m -> {
+                    try {
+                        return m.getAllRecipients()[0].toString().equals("ops@clinic.example")
+                                && m.getContent().toString().contains(subscriptionId);
+                    } catch (Exception e) {
+                        return false;
+                    }
+                })
+                .toList();
     }
 
     private static Instant now() {

@@ -14,10 +14,14 @@ import org.careloop.notification.webhook.WebhookAlert;
 @WithSession
 public class AlertRepository implements PanacheRepositoryBase<WebhookAlert, UUID> {
 
-    public Uni<List<WebhookAlert>> unsent(int limit) {
-        return find("sentAt is null", Sort.ascending("createdAt"))
-                .page(0, limit)
-                .list();
+    /** Unsent alerts, oldest first, locked until the transaction ends ({@code skip locked}: one sender each). */
+    public Uni<List<WebhookAlert>> claimUnsent(int limit) {
+        return getSession().chain(s -> s.createNativeQuery(
+                        "select * from webhook_alert where sent_at is null order by created_at limit :limit"
+                                + " for update skip locked",
+                        WebhookAlert.class)
+                .setParameter("limit", limit)
+                .getResultList());
     }
 
     public Uni<List<WebhookAlert>> of(UUID subscriptionId) {
