@@ -7,11 +7,13 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.core.http.HttpClient;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,6 +58,15 @@ public class WebhookChannel implements DeliveryChannel {
 
     private record Endpoint(String url, List<String> secrets) {}
 
+    /** How long a host's checked address is reused before it is resolved and checked again. */
+    private static final long RESOLVED_FOR_MILLIS = 60_000;
+
+    /** A host's address as last resolved and checked: the address to connect to, or why there is none. */
+    private record Resolved(String address, String fault, long until) {}
+
+    private final Map<String, Resolved> resolved = new ConcurrentHashMap<>();
+    private final Vertx vertx;
+
     public WebhookChannel(
             SubscriptionRepository subscriptions,
             SecretRepository secrets,
@@ -64,6 +75,7 @@ public class WebhookChannel implements DeliveryChannel {
             SubscriptionService service,
             Vertx vertx) {
         this.service = service;
+        this.vertx = vertx;
         this.subscriptions = subscriptions;
         this.secrets = secrets;
         this.mapper = mapper;
@@ -73,6 +85,7 @@ public class WebhookChannel implements DeliveryChannel {
                 new HttpClientOptions()
                         .setConnectTimeout(timeout)
                         .setKeepAlive(true)
+                        .setForceSni(true)
                         .setTrustAll(false)
                         .setVerifyHost(true),
                 new PoolOptions()
@@ -134,11 +147,26 @@ public class WebhookChannel implements DeliveryChannel {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().item(new Attempt(false, null, 0, "notice not serializable", false));
         }
+        URI uri = URI.create(endpoint.url());
+        long start = System.nanoTime();
+        return address(uri.getHost()).chain(address -> {
+            if (address.fault() != null) {
+                return Uni.createFrom()
+                        .item(Attempt.failed(null, (System.nanoTime() - start) / 1_000_000, address.fault()));
+            }
+            return post(notice, endpoint, body, uri, address.address(), start);
+        });
+    }
+
+    private Uni<Attempt> post(Notice notice, Endpoint endpoint, String body, URI uri, String address, long start) {
         long timestamp = Instant.now().getEpochSecond();
         String id = notice.id().toString();
+        int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.POST)
                 .setAbsoluteURI(endpoint.url())
+                // Connect to the address that was checked, not to whatever the name resolves to by then.
+                .setServer(SocketAddress.inetSocketAddress(port, address))
                 .setFollowRedirects(false)
                 .setTimeout(config.timeout().toMillis())
                 .putHeader("content-type", "application/json")
@@ -146,7 +174,6 @@ public class WebhookChannel implements DeliveryChannel {
                 .putHeader("webhook-id", id)
                 .putHeader("webhook-timestamp", Long.toString(timestamp))
                 .putHeader("webhook-signature", WebhookSignatures.header(endpoint.secrets(), id, timestamp, body));
-        long start = System.nanoTime();
         return client.request(options)
                 .chain(request -> request.send(Buffer.buffer(body)))
                 .chain(response -> response.end().replaceWith(response.statusCode()))
@@ -163,6 +190,27 @@ public class WebhookChannel implements DeliveryChannel {
                 .onFailure()
                 .recoverWithItem(
                         failure -> Attempt.failed(null, (System.nanoTime() - start) / 1_000_000, describe(failure)));
+    }
+
+    /**
+     * The address to connect to for a host: resolved (on a worker thread) and checked against the endpoint rules at
+     * most once a minute, so that a name which comes to point into a private network (DNS rebinding) is refused at
+     * delivery time too, not only when the subscription was made.
+     */
+    private Uni<Resolved> address(String host) {
+        String name = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        Resolved known = resolved.get(name);
+        long now = System.currentTimeMillis();
+        if (known != null && known.until() > now) {
+            return Uni.createFrom().item(known);
+        }
+        return vertx.executeBlocking(Uni.createFrom().item(() -> resolve(name))).invoke(r -> resolved.put(name, r));
+    }
+
+    private Resolved resolve(String name) {
+        WebhookUrls.Checked checked = WebhookUrls.connectAddress(name, config.allowPrivateAddresses());
+        long ttl = checked.fault() == null ? RESOLVED_FOR_MILLIS : 5_000;
+        return new Resolved(checked.address(), checked.fault(), System.currentTimeMillis() + ttl);
     }
 
     @Override

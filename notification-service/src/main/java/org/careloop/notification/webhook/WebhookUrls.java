@@ -75,6 +75,30 @@ public final class WebhookUrls {
         return Optional.empty();
     }
 
+    /** The address to connect to for a host, or why there is none. */
+    public record Checked(String address, String fault) {}
+
+    /**
+     * Resolves a host for a delivery and checks every address it has (blocking: a worker thread): the first address,
+     * or a fault when it does not resolve or, unless private ones are allowed, any address is not public.
+     */
+    public static Checked connectAddress(String host, boolean allowPrivate) {
+        InetAddress[] all;
+        try {
+            all = InetAddress.getAllByName(host);
+        } catch (UnknownHostException e) {
+            return new Checked(null, "host does not resolve");
+        }
+        if (!allowPrivate) {
+            for (InetAddress a : all) {
+                if (!isPublic(a)) {
+                    return new Checked(null, "endpoint resolves to a non-public address");
+                }
+            }
+        }
+        return new Checked(all[0].getHostAddress(), null);
+    }
+
     /** Whether an address is reachable on the public internet (not loopback, private, link-local, CGNAT, ...). */
     public static boolean isPublic(InetAddress address) {
         if (address.isAnyLocalAddress()

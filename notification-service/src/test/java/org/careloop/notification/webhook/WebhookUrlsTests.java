@@ -67,4 +67,12 @@ class WebhookUrlsTests {
         assertThat(WebhookUrls.hostFault("http://[::1]:8080/x", false)).isPresent();
         assertThat(WebhookUrls.hostFault("http://127.0.0.1:8080/x", true)).isEmpty();
     }
+
+    @Test
+    void atDeliveryANameThatNowPointsIntoThePrivateNetworkIsRefused() {
+        assertThat(WebhookUrls.connectAddress("localhost", false).fault()).contains("non-public");
+        assertThat(WebhookUrls.connectAddress("localhost", true).address()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
+        assertThat(WebhookUrls.connectAddress("no-such-host.invalid", true).fault())
+                .isEqualTo("host does not resolve");
+    }
 }
