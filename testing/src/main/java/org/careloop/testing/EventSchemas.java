@@ -48,6 +48,25 @@ public final class EventSchemas {
         return data;
     }
 
+    /** Throws an {@link AssertionError} naming every fault unless {@code data} is valid for the schema at a resource. */
+    public static void assertValidAgainst(String resource, JsonNode data) {
+        JsonSchema schema = SCHEMAS.computeIfAbsent(resource, r -> {
+            try (InputStream in = EventTypes.class.getResourceAsStream(r)) {
+                if (in == null) {
+                    throw new IllegalArgumentException("No schema at " + r);
+                }
+                return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                        .getSchema(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        Set<ValidationMessage> errors = schema.validate(data);
+        if (!errors.isEmpty()) {
+            throw new AssertionError(resource + " does not match: " + errors + "\n" + data);
+        }
+    }
+
     private static JsonSchema schema(String type) {
         return SCHEMAS.computeIfAbsent(type, t -> {
             try (InputStream in = EventTypes.class.getResourceAsStream(EventTypes.schemaResource(t))) {

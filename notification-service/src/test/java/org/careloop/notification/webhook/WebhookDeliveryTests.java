@@ -77,6 +77,7 @@ class WebhookDeliveryTests {
         assertThat(got.getLast().data().path("outcome").asText()).isEqualTo("need-resolved");
         assertThat(got).allSatisfy(r -> {
             assertThat(r.type()).isEqualTo(STATUS);
+            org.careloop.testing.EventSchemas.assertValidAgainst("/schemas/webhook-notice.v1.json", r.json());
             assertThat(r.id()).isEqualTo(r.data().path("id").asText());
             assertThat(WebhookSignaturesTests.independentlyVerified(
                             secret, r.id(), r.timestamp(), r.body(), r.signature()))
