@@ -14,24 +14,28 @@ CARELOOP_KAFKA_ADMIN_USER=careloop-admin
 kafka_libs_dir() { printf '%s/kafka-%s/libs\n' "$CARELOOP_CACHE_DIR" "$CARELOOP_KAFKA_VERSION"; }
 kafka_dir() { printf '%s/kafka\n' "$CARELOOP_STATE_DIR"; }
 
-# Downloads the broker jars once (./mvnw dependency:copy-dependencies with a throwaway pom).
+# The download is complete, and has the stock tools (kafka-tools, added after the first caches were made).
+kafka_libs_complete() { [[ -f $1/.complete ]] && compgen -G "$1/kafka-tools-[0-9]*.jar" >/dev/null; }
+
+# Downloads the broker and tools jars once (./mvnw dependency:copy-dependencies with a throwaway pom).
 kafka_ensure_libs() {
     local libs tmp t0
     init_cache_dir
     libs=$(kafka_libs_dir)
-    [[ -f $libs/.complete ]] && return 0
+    kafka_libs_complete "$libs" && return 0
     take_lock 8 "$CARELOOP_CACHE_DIR/.kafka-$CARELOOP_KAFKA_VERSION.lock" "Kafka download"
-    if [[ ! -f $libs/.complete ]]; then
+    if ! kafka_libs_complete "$libs"; then
         t0=$SECONDS
         tmp="$libs.tmp.$$"
         rm -rf "$tmp"
-        log "downloading Kafka $CARELOOP_KAFKA_VERSION broker jars into $libs (once) ..."
+        log "downloading Kafka $CARELOOP_KAFKA_VERSION broker and tools jars into $libs (once) ..."
         if ! mvnw -B -q -f deploy/local/kafka/pom.xml dependency:copy-dependencies \
             -Dkafka.version="$CARELOOP_KAFKA_VERSION" -DincludeScope=runtime -DoutputDirectory="$tmp"; then
             rm -rf "$tmp"
             die "could not download the Kafka jars with ./mvnw (see the Maven output above)"
         fi
         compgen -G "$tmp/kafka_2.13-*.jar" >/dev/null || die "Kafka download incomplete: no kafka_2.13 jar in $tmp"
+        compgen -G "$tmp/kafka-tools-[0-9]*.jar" >/dev/null || die "Kafka download incomplete: no kafka-tools jar in $tmp"
         touch "$tmp/.complete"
         rm -rf "$libs"
         mv "$tmp" "$libs"
@@ -278,4 +282,88 @@ topics_status() {
     local state="not applied"
     [[ -f $STATE_RUN/topics.applied ]] && state="applied $(cat "$STATE_RUN/topics.applied")"
     status_row topics "$state" "-" "-" "$(grep -cvE '^[[:space:]]*(#|$)' "$CARELOOP_TOPICS_FILE" 2>/dev/null || echo 0) topics in deploy/kafka/topics.conf, $(grep -cvE '^[[:space:]]*(#|$)' "$CARELOOP_ACLS_FILE" 2>/dev/null || echo 0) ACL lines in deploy/kafka/acls.conf"
+}
+
+# ---------------------------------------------------------------- operator commands
+
+kafka_usage() {
+    cat <<EOF
+usage: deploy/local/stack kafka <command>     (as the stack's admin principal $CARELOOP_KAFKA_ADMIN_USER)
+
+  tail TOPIC [--from-beginning] [--max N] [--key K] [--timeout S] [--json]
+                          records with partition, offset, timestamp, key, headers and value; follows new
+                          records until Ctrl-C (or N records, or S seconds without N); --json: one object a line
+  lag [GROUP]             committed offset, end offset and lag per group, topic and partition, a total per group
+  dlq list [DLQ_TOPIC] [--json]
+                          the dead letters of every dlq.* topic (or one): where they came from, event id and
+                          type, the reason (tab-separated, one a line)
+  dlq republish DLQ_TOPIC OFFSET [--partition P]
+                          sends that dead letter back to its original topic (and partition) with its key, value
+                          and headers, without the dead-letter-* headers; prints where it went
+  console-consumer ARGS   org.apache.kafka.tools.consumer.ConsoleConsumer, --bootstrap-server and
+                          --command-config filled in (e.g. --topic referral-updated --from-beginning)
+  consumer-groups ARGS    org.apache.kafka.tools.consumer.group.ConsumerGroupCommand, --bootstrap-server and
+                          --command-config filled in (e.g. --describe --all-groups)
+  topics ARGS             org.apache.kafka.tools.TopicCommand, likewise (e.g. --describe --topic needs-matched)
+  config                  prints the path of the admin client configuration (holds the password)
+EOF
+}
+
+kafka_admin_config_or_die() {
+    local file
+    file=$(kafka_client_config "$CARELOOP_KAFKA_ADMIN_USER")
+    [[ -s $file ]] || die "kafka: no admin client configuration at $file (run: deploy/local/stack up kafka)"
+    port_open localhost "$CARELOOP_KAFKA_PORT" ||
+        die "kafka: no broker answers on localhost:$CARELOOP_KAFKA_PORT (run: deploy/local/stack up kafka)"
+    printf '%s\n' "$file"
+}
+
+# kafka_stock_tool CLASS CONFIG_OPTION ARGS...: a stock Kafka tool from kafka-tools, with the broker and the admin
+# configuration filled in.
+kafka_stock_tool() {
+    local class=$1 option=$2 config libs
+    shift 2
+    config=$(kafka_admin_config_or_die) || exit 1
+    kafka_ensure_libs
+    need_jdk
+    libs=$(kafka_libs_dir)
+    "$JAVA_HOME/bin/java" -Xmx256m -Dlog4j2.configurationFile="$(kafka_dir)/tools-log4j2.properties" -cp "$libs/*" \
+        "$class" --bootstrap-server "localhost:$CARELOOP_KAFKA_PORT" "$option" "$config" "$@"
+}
+
+cmd_kafka() {
+    local sub=${1:-help} config what
+    (($#)) && shift
+    peek_state_dir
+    case $sub in
+        help | -h | --help)
+            kafka_usage
+            return 0
+            ;;
+        config)
+            kafka_admin_config_or_die
+            return 0
+            ;;
+        console-consumer) kafka_stock_tool org.apache.kafka.tools.consumer.ConsoleConsumer --command-config "$@" ;;
+        consumer-groups) kafka_stock_tool org.apache.kafka.tools.consumer.group.ConsumerGroupCommand --command-config "$@" ;;
+        topics) kafka_stock_tool org.apache.kafka.tools.TopicCommand --command-config "$@" ;;
+        tail | lag | dlq)
+            if [[ $sub == dlq ]]; then
+                what=${1:-list}
+                (($#)) && shift
+                case $what in
+                    list | republish) sub=dlq-$what ;;
+                    *) die "kafka dlq: list or republish, not '$what'" ;;
+                esac
+            fi
+            config=$(kafka_admin_config_or_die) || exit 1
+            kafka_ensure_libs
+            need_jdk
+            kafka_run_tool KafkaOps "$config" "$sub" "$@"
+            ;;
+        *)
+            kafka_usage >&2
+            exit 2
+            ;;
+    esac
 }

@@ -80,7 +80,24 @@ service_up() {
         privacy_env
         privacy_exported=1
     fi
+    # notification-service sends e-mail through the stack's SMTP server (GreenMail, lib/mail.sh) and, this being the
+    # local profile, may call webhook receivers on localhost over plain http.
+    local extra=()
+    if [[ $s == notification ]]; then
+        extra=(
+            QUARKUS_MAILER_HOST=localhost
+            QUARKUS_MAILER_PORT="$CARELOOP_SMTP_PORT"
+            QUARKUS_MAILER_MOCK=false
+            QUARKUS_MAILER_FROM="${CARELOOP_MAIL_FROM:-careloop@localhost}"
+            QUARKUS_MAILER_START_TLS=DISABLED
+            CARELOOP_WEBHOOKS_REQUIRE_HTTPS=false
+            CARELOOP_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES=true
+        )
+        port_open localhost "$CARELOOP_SMTP_PORT" ||
+            warn "no SMTP server on localhost:$CARELOOP_SMTP_PORT ($module's e-mail will fail until one runs: deploy/local/stack up mail)"
+    fi
     start_bg "$module" "$log" env \
+        "${extra[@]}" \
         QUARKUS_HTTP_PORT="$port" \
         DB_HOST="$CARELOOP_PG_HOST" \
         DB_PORT="$CARELOOP_PG_PORT" \

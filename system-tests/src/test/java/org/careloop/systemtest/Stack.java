@@ -34,6 +34,11 @@ final class Stack {
     static final int KAFKA_PORT = port("kafka", 19092);
     static final int KAFKA_CONTROLLER_PORT = port("kafka-controller", 19093);
     static final int POSTGRES_PORT = port("postgres", 15432);
+    /** The stack's mail server (GreenMail): SMTP, IMAP (a mailbox per recipient, login = address), REST API. */
+    static final int SMTP_PORT = port("smtp", 13025);
+
+    static final int IMAP_PORT = port("imap", 13143);
+    static final int MAIL_API_PORT = port("mail-api", 13080);
     static final String DB_PREFIX = "careloop_systest";
     static final List<String> SERVICES = List.of("screening", "referral", "directory", "notification");
 
@@ -180,7 +185,8 @@ final class Stack {
         }
     }
 
-    private Map<String, String> environment() {
+    /** The environment every {@code deploy/local/stack} command of this stack runs with (state dir, ports). */
+    Map<String, String> environment() {
         return Map.ofEntries(
                 Map.entry("CARELOOP_STATE_DIR", stateDir.toString()),
                 Map.entry("CARELOOP_SCREENING_PORT", Integer.toString(SCREENING_PORT)),
@@ -190,6 +196,9 @@ final class Stack {
                 Map.entry("CARELOOP_KEYCLOAK_PORT", Integer.toString(KEYCLOAK_PORT)),
                 Map.entry("CARELOOP_KAFKA_PORT", Integer.toString(KAFKA_PORT)),
                 Map.entry("CARELOOP_KAFKA_CONTROLLER_PORT", Integer.toString(KAFKA_CONTROLLER_PORT)),
+                Map.entry("CARELOOP_SMTP_PORT", Integer.toString(SMTP_PORT)),
+                Map.entry("CARELOOP_IMAP_PORT", Integer.toString(IMAP_PORT)),
+                Map.entry("CARELOOP_MAIL_API_PORT", Integer.toString(MAIL_API_PORT)),
                 Map.entry("CARELOOP_PG_HOST", "127.0.0.1"),
                 Map.entry("CARELOOP_PG_PORT", Integer.toString(POSTGRES_PORT)),
                 Map.entry("CARELOOP_DB_PREFIX", DB_PREFIX));
