@@ -5,10 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
@@ -19,7 +16,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.careloop.contracts.Topics;
-import org.careloop.testing.TestPaths;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -42,7 +38,7 @@ class OperatorToolsIT {
 
     @Test
     void tailShowsRecordsWithTheirCloudEventsHeaders() throws Exception {
-        Result tail =
+        Stack.Result tail =
                 stack("kafka", "tail", Topics.SCREENING_COMPLETED, "--from-beginning", "--max", "1", "--timeout", "60");
         assertThat(tail.exit()).as(tail.toString()).isZero();
         assertThat(tail.out())
@@ -55,7 +51,7 @@ class OperatorToolsIT {
 
     @Test
     void lagListsEveryServiceGroupWithATotal() throws Exception {
-        Result lag = stack("kafka", "lag");
+        Stack.Result lag = stack("kafka", "lag");
         assertThat(lag.exit()).as(lag.toString()).isZero();
         for (String service : Stack.SERVICES) {
             assertThat(lag.out())
@@ -86,7 +82,7 @@ class OperatorToolsIT {
                 .pollInterval(Duration.ofSeconds(1))
                 .until(
                         () -> {
-                            Result list = stack("kafka", "dlq", "list", Topics.DLQ_DIRECTORY);
+                            Stack.Result list = stack("kafka", "dlq", "list", Topics.DLQ_DIRECTORY);
                             assertThat(list.exit()).as(list.toString()).isZero();
                             return list.out()
                                     .lines()
@@ -103,7 +99,7 @@ class OperatorToolsIT {
         assertThat(letter[6]).contains("org.careloop.not-a-type");
         String dlqOffset = letter[0].substring(letter[0].indexOf('@') + 1);
 
-        Result republish = stack("kafka", "dlq", "republish", Topics.DLQ_DIRECTORY, dlqOffset);
+        Stack.Result republish = stack("kafka", "dlq", "republish", Topics.DLQ_DIRECTORY, dlqOffset);
         assertThat(republish.exit()).as(republish.toString()).isZero();
         Matcher to = Pattern.compile("-> (match-requested)/(\\d+)@(\\d+)").matcher(republish.out());
         assertThat(to.find()).as(republish.toString()).isTrue();
@@ -112,7 +108,7 @@ class OperatorToolsIT {
                 .isEqualTo(letter[3].split("@")[0]);
 
         // Back on the original topic: the same key, value and CloudEvents headers, no dead-letter-* headers
-        Result tail = stack(
+        Stack.Result tail = stack(
                 "kafka",
                 "tail",
                 Topics.MATCH_REQUESTED,
@@ -137,44 +133,14 @@ class OperatorToolsIT {
 
     @Test
     void theMailOfTheStackCanBeListed() throws Exception {
-        Result list = stack("mail", "list");
+        Stack.Result list = stack("mail", "list");
         assertThat(list.exit()).as(list.toString()).isZero();
         for (String line : list.out().lines().toList()) {
             assertThat(line.split("\t")).as(line).hasSize(5);
         }
     }
 
-    record Result(int exit, String out, String err) {
-        @Override
-        public String toString() {
-            return "exit " + exit + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
-        }
-    }
-
-    /** Runs {@code deploy/local/stack ARGS} with the system tests' state dir and ports. */
-    private static Result stack(String... args) throws IOException, InterruptedException {
-        Path root = TestPaths.root();
-        List<String> command = new ArrayList<>();
-        command.add(root.resolve("deploy/local/stack").toString());
-        command.addAll(List.of(args));
-        Path out = Files.createTempFile("operator-tools-", ".out");
-        Path err = Files.createTempFile("operator-tools-", ".err");
-        try {
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .directory(root.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                    .redirectOutput(out.toFile())
-                    .redirectError(err.toFile());
-            builder.environment().putAll(stack.environment());
-            Process process = builder.start();
-            if (!process.waitFor(120, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IOException("deploy/local/stack " + String.join(" ", args) + " did not finish in 120 s");
-            }
-            return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
-        } finally {
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
-        }
+    private static Stack.Result stack(String... args) throws IOException, InterruptedException {
+        return stack.command(args);
     }
 }

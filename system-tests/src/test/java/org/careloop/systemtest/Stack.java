@@ -228,4 +228,39 @@ final class Stack {
     private static int port(String name, int fallback) {
         return Integer.getInteger("systest.port." + name, fallback);
     }
+
+    /** What a stack command printed. */
+    record Result(int exit, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + exit + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
+        }
+    }
+
+    /** Runs {@code deploy/local/stack ARGS} with the system tests' state dir and ports, as an operator would. */
+    Result command(String... args) throws IOException, InterruptedException {
+        Path root = org.careloop.testing.TestPaths.root();
+        List<String> command = new java.util.ArrayList<>();
+        command.add(root.resolve("deploy/local/stack").toString());
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile("stack-command-", ".out");
+        Path err = Files.createTempFile("stack-command-", ".err");
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(root.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile());
+            builder.environment().putAll(environment());
+            Process process = builder.start();
+            if (!process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IOException("deploy/local/stack " + String.join(" ", args) + " did not finish in 120 s");
+            }
+            return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
 }
