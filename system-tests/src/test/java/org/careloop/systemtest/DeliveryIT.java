@@ -69,8 +69,16 @@ class DeliveryIT {
         receiver.start();
     }
 
+    private static String subscriptionId;
+
     @AfterAll
     static void stopReceiver() {
+        if (subscriptionId != null) {
+            RestAssured.given()
+                    .auth()
+                    .oauth2(api.clinicToken())
+                    .delete(Api.url(Stack.NOTIFICATION_PORT, "/api/v1/webhook-subscriptions/" + subscriptionId));
+        }
         receiver.stop(0);
     }
 
@@ -91,6 +99,7 @@ class DeliveryIT {
                 .jsonPath()
                 .getMap("");
         String secret = (String) subscription.get("secret");
+        subscriptionId = (String) subscription.get("id");
         // Both food organizations opt in to e-mail for new referrals (the referral goes to one of them).
         for (String organization : FOOD_ORGANIZATIONS) {
             api.as("coordinator")
