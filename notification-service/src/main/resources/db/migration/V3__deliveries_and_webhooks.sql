@@ -31,8 +31,10 @@ create table webhook_secret (
 );
 create index webhook_secret_subscription on webhook_secret (subscription_id, created_at);
 
--- One notice to one destination. seq orders the deliveries of a destination and order key (the referral): a delivery
--- is sent only when no earlier one of the same (channel, target, order_key) is still PENDING or SENDING.
+-- One notice to one destination. The deliveries of one destination and order key (the referral) form a lane, sent one
+-- at a time in seq order: only a lane's head has a real next_attempt_at (now, or its retry time); the others, and
+-- every pending delivery of a held destination, wait at '9999-01-01' until the one before them ends (or the
+-- destination is resumed). So the worker's claim is an index range scan of due heads, whatever the queue holds.
 create table delivery (
     id              uuid        primary key,
     seq             bigserial   not null unique,
@@ -58,8 +60,8 @@ create table delivery (
     last_error      text,
     replay_of       uuid
 );
-create index delivery_due on delivery (seq) where state = 'PENDING';
-create index delivery_open on delivery (channel, target, order_key, seq) where state in ('PENDING', 'SENDING');
+create index delivery_due on delivery (next_attempt_at) where state = 'PENDING';
+create index delivery_open on delivery (order_key, channel, target, seq) where state in ('PENDING', 'SENDING');
 create index delivery_leased on delivery (lease_until) where state = 'SENDING';
 create index delivery_target on delivery (channel, target, seq);
 create index delivery_org on delivery (organization_id, seq);

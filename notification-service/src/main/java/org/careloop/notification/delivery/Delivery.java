@@ -14,6 +14,9 @@ import java.util.UUID;
 @Table(name = "delivery")
 public class Delivery {
 
+    /** The next attempt of a delivery that waits for an earlier one of its lane, or for its destination's resumption. */
+    public static final Instant WAITING = Instant.parse("9999-01-01T00:00:00Z");
+
     @Id
     public UUID id;
 
@@ -83,6 +86,11 @@ public class Delivery {
     /** The delivery this one replays, if it is a replay. */
     @Column(name = "replay_of")
     public UUID replayOf;
+
+    /** The lane: destination and order key; its deliveries go out one at a time, in seq order. */
+    public String lane() {
+        return channel + " " + target + " " + orderKey;
+    }
 
     public Destination destination() {
         return new Destination(channel, target, organizationId, language);

@@ -21,6 +21,21 @@ public interface DeliveryChannel {
     Uni<List<Destination>> destinations(Notice notice);
 
     /**
+     * The destinations of several notices, in the notices' order (one list per notice). The default asks
+     * {@link #destinations(Notice)} for each in turn; a channel may answer all with one query.
+     */
+    default Uni<List<List<Destination>>> destinations(List<Notice> notices) {
+        Uni<List<List<Destination>>> all = Uni.createFrom().item(new java.util.ArrayList<>());
+        for (Notice notice : notices) {
+            all = all.chain(acc -> destinations(notice).map(list -> {
+                acc.add(list);
+                return acc;
+            }));
+        }
+        return all;
+    }
+
+    /**
      * Called with the destinations of a batch about to be delivered, inside the transaction that claimed it (queries
      * only): a channel loads here what {@link #deliver} needs (an endpoint's URL and secrets), since {@code deliver}
      * runs outside any session. Nothing by default.

@@ -111,6 +111,26 @@ public class WebhookChannel implements DeliveryChannel {
     }
 
     @Override
+    public Uni<List<List<Destination>>> destinations(List<Notice> notices) {
+        List<String> organizations = notices.stream()
+                .map(Notice::organizationId)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .toList();
+        if (organizations.isEmpty()) {
+            return Uni.createFrom()
+                    .item(notices.stream().map(n -> List.<Destination>of()).toList());
+        }
+        return subscriptions.ofOrganizations(organizations).map(subs -> notices.stream()
+                .map(n -> subs.stream()
+                        .filter(s -> s.organizationId.equals(n.organizationId())
+                                && s.typeList().contains(n.type()))
+                        .map(s -> new Destination(NAME, s.id.toString(), s.organizationId, null))
+                        .toList())
+                .toList());
+    }
+
+    @Override
     public Uni<Void> prepare(List<Destination> batch) {
         List<UUID> ids =
                 batch.stream().map(d -> UUID.fromString(d.target())).distinct().toList();

@@ -33,13 +33,17 @@ import org.junit.jupiter.api.Test;
  * {@code ./mvnw -B -pl notification-service -am verify -Dtest=WebhookDeliveryBenchmark
  * -Dsurefire.failIfNoSpecifiedTests=false} (see the README). It prints its figures and asserts nothing about time.
  *
+ * <p>The clinic has {@code careloop.benchmark.subscriptions} (default 10) subscriptions to its referrals' status
+ * changes, all at the receiver, so that each change is that many deliveries (the referral-updated consumer, not the
+ * delivery worker, would otherwise set the pace).
+ *
  * <ol>
  *   <li><b>Backlog:</b> with the delivery worker stopped, {@code careloop.benchmark.backlog} referral-updated events
- *       (default 5,000) are consumed into as many deliveries; then the worker starts and the receiver's arrivals give
+ *       (default 600, so 6,000 deliveries) are consumed; then the worker starts and the receiver's arrivals give
  *       deliveries per second.
- *   <li><b>Steady:</b> events at {@code careloop.benchmark.rate} per second (default 200) for
- *       {@code careloop.benchmark.seconds} (default 20); each arrival's delay from the event's {@code updatedAt} (the
- *       time of the referral change) gives p50, p99 and max.
+ *   <li><b>Steady:</b> events at {@code careloop.benchmark.rate} per second (default 60, so 600 deliveries a second)
+ *       for {@code careloop.benchmark.seconds} (default 20); each arrival's delay from the event's {@code updatedAt}
+ *       (the time of the referral change) gives p50, p99 and max.
  * </ol>
  */
 @QuarkusTest
@@ -54,30 +58,35 @@ class WebhookDeliveryBenchmark {
 
     @Test
     void webhookDeliveries() throws Exception {
-        int backlog = Integer.getInteger("careloop.benchmark.backlog", 5000);
-        int rate = Integer.getInteger("careloop.benchmark.rate", 200);
+        int subscriptions = Integer.getInteger("careloop.benchmark.subscriptions", 10);
+        int backlogChanges = Integer.getInteger("careloop.benchmark.backlog", 600);
+        int rate = Integer.getInteger("careloop.benchmark.rate", 60);
         int seconds = Integer.getInteger("careloop.benchmark.seconds", 20);
+        int backlog = backlogChanges * subscriptions;
         try (WebhookReceiver receiver = new WebhookReceiver();
                 KafkaProducer<String, String> producer = producer()) {
-            String subscription = Api.as("clinician")
-                    .body(Map.of("url", receiver.url(), "types", List.of("referral.status-changed")))
-                    .post("/api/v1/webhook-subscriptions")
-                    .then()
-                    .statusCode(201)
-                    .extract()
-                    .path("id");
-            warmUp(receiver, producer);
+            List<String> subscriptionIds = new ArrayList<>();
+            for (int i = 0; i < subscriptions; i++) {
+                subscriptionIds.add(Api.as("clinician")
+                        .body(Map.of("url", receiver.url(), "types", List.of("referral.status-changed")))
+                        .post("/api/v1/webhook-subscriptions")
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .path("id"));
+            }
+            warmUp(receiver, producer, subscriptions);
 
             // 1. Backlog: deliveries queued with the worker stopped, then drained.
             worker.stop().get();
             int before = receiver.delivered().size();
-            for (int i = 0; i < backlog; i++) {
+            for (int i = 0; i < backlogChanges; i++) {
                 send(producer, ReferralChange.requested(Instant.now()));
             }
             producer.flush();
             await().atMost(Duration.ofMinutes(5))
                     .pollInterval(Duration.ofMillis(500))
-                    .until(() -> queued(subscription) >= backlog);
+                    .until(() -> queued(subscriptionIds.getLast()) >= backlogChanges);
             long start = System.nanoTime();
             worker.start();
             await().atMost(Duration.ofMinutes(10))
@@ -102,7 +111,7 @@ class WebhookDeliveryBenchmark {
                 }
             }
             producer.flush();
-            int expected = rate * seconds;
+            int expected = rate * seconds * subscriptions;
             await().atMost(Duration.ofMinutes(5))
                     .pollInterval(Duration.ofMillis(100))
                     .until(() -> receiver.delivered().size() - steadyBefore >= expected);
@@ -116,30 +125,33 @@ class WebhookDeliveryBenchmark {
             double steadySeconds = Duration.between(steadyStart, Instant.now()).toMillis() / 1000.0;
 
             System.out.printf(
-                    "%nWEBHOOK BENCHMARK (one instance, local receiver, %d cores)%n"
+                    "%nWEBHOOK BENCHMARK (one instance, local receiver, %d cores, %d subscriptions of the clinic)%n"
                             + "  backlog: %d deliveries in %.2f s = %.0f deliveries/s%n"
-                            + "  steady:  %d changes at %d/s over %.1f s: delay from referral-updated to delivery"
-                            + " p50 %d ms, p99 %d ms, max %d ms%n%n",
+                            + "  steady:  %d changes at %d/s = %d deliveries/s offered over %.1f s (%.0f/s delivered):"
+                            + " delay from referral-updated to delivery p50 %d ms, p99 %d ms, max %d ms%n%n",
                     Runtime.getRuntime().availableProcessors(),
+                    subscriptions,
                     backlog,
                     drainSeconds,
                     backlog / drainSeconds,
-                    delays.size(),
+                    rate * seconds,
                     rate,
+                    rate * subscriptions,
                     steadySeconds,
+                    delays.size() / steadySeconds,
                     percentile(delays, 0.50),
                     percentile(delays, 0.99),
                     delays.getLast());
-            Api.as("clinician").delete("/api/v1/webhook-subscriptions/{id}", subscription);
+            subscriptionIds.forEach(id -> Api.as("clinician").delete("/api/v1/webhook-subscriptions/{id}", id));
         }
     }
 
-    private void warmUp(WebhookReceiver receiver, KafkaProducer<String, String> producer) {
-        for (int i = 0; i < 200; i++) {
+    private void warmUp(WebhookReceiver receiver, KafkaProducer<String, String> producer, int subscriptions) {
+        for (int i = 0; i < 100; i++) {
             send(producer, ReferralChange.requested(Instant.now()));
         }
         producer.flush();
-        await().atMost(Duration.ofMinutes(2)).until(() -> receiver.delivered().size() >= 200);
+        await().atMost(Duration.ofMinutes(2)).until(() -> receiver.delivered().size() >= 100 * subscriptions);
     }
 
     private static int queued(String subscription) {

@@ -28,24 +28,94 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
      * become SENDING under a lease; {@code skip locked} lets loops and instances claim side by side.
      */
     private static final String CLAIM = """
-            update delivery set state = 'SENDING', lease_until = :lease, attempts = attempts + 1,
-                last_attempt_at = :now
-            where id in (
+            with due as materialized (
                 select d.id from delivery d
                 where d.state = 'PENDING' and d.next_attempt_at <= :now
                   and not exists (
-                      select 1 from delivery e
-                      where e.channel = d.channel and e.target = d.target and e.order_key = d.order_key
-                        and e.state in ('PENDING', 'SENDING') and e.seq < d.seq)
-                  and not exists (
                       select 1 from delivery_hold h where h.channel = d.channel and h.target = d.target)
-                order by d.seq
+                order by d.next_attempt_at
                 limit :limit
                 for update of d skip locked)
-            returning *
+            update delivery d set state = 'SENDING', lease_until = :lease, attempts = d.attempts + 1,
+                last_attempt_at = :now
+            from due where d.id = due.id
+            returning d.*
+            """;
+
+    /** A claimed delivery that shares its lane with another of the same batch goes back, to wait for it. */
+    private static final String UNCLAIM = """
+            update delivery set state = 'PENDING', lease_until = null, attempts = attempts - 1,
+                next_attempt_at = timestamptz '9999-01-01 00:00:00+00'
+            where id in (:ids) and state = 'SENDING'
+            """;
+
+    /** The lanes (order key, channel, target) of these order keys that have a delivery pending or being sent. */
+    private static final String OPEN_LANES = """
+            select distinct cast(order_key as text), channel, target from delivery
+            where state in ('PENDING', 'SENDING') and order_key in (:keys)
+            """;
+
+    /** The next delivery of each lane whose delivery ended becomes due, unless its destination is held. */
+    private static final String RELEASE_NEXT = """
+            update delivery set next_attempt_at = :now
+            where id in (
+                select distinct on (d.order_key, d.channel, d.target) d.id
+                from delivery d
+                join jsonb_to_recordset(cast(cast(:rows as text) as jsonb))
+                    as r(order_key uuid, channel text, target text)
+                  on d.order_key = r.order_key and d.channel = r.channel and d.target = r.target
+                where d.state in ('PENDING', 'SENDING')
+                order by d.order_key, d.channel, d.target, d.seq)
+              and state = 'PENDING' and next_attempt_at = timestamptz '9999-01-01 00:00:00+00'
+              and not exists (
+                  select 1 from delivery_hold h where h.channel = delivery.channel and h.target = delivery.target)
+            """;
+
+    /** A held destination's pending deliveries wait for its resumption. */
+    private static final String PARK = """
+            update delivery set next_attempt_at = timestamptz '9999-01-01 00:00:00+00'
+            where channel = :channel and target = :target and state = 'PENDING'
+            """;
+
+    /** A resumed destination: the first pending delivery of each lane is due now. */
+    private static final String UNPARK = """
+            update delivery set next_attempt_at = :now
+            where id in (
+                select distinct on (order_key) id from delivery
+                where channel = :channel and target = :target and state in ('PENDING', 'SENDING')
+                order by order_key, seq)
+              and state = 'PENDING'
+            """;
+
+    private static final String HOLDS = "select channel, target from delivery_hold";
+
+    /**
+     * Serializes the decisions about a lane until the transaction ends: whether a new delivery waits (it sees the
+     * lane's open deliveries) and releasing the next one when a delivery ends. Without it a delivery could be queued to
+     * wait for one whose end was recorded at the same moment, and wait for ever. Taken in one order (by key), so two
+     * transactions never wait for each other.
+     */
+    private static final String LOCK_LANES = """
+            select count(pg_advisory_xact_lock(k)) from (
+                select distinct hashtextextended(l, 0) as k
+                from jsonb_array_elements_text(cast(cast(:lanes as text) as jsonb)) as l
+                order by k) as keys
             """;
 
     /** Deliveries whose worker died while sending them go back to the queue. */
+    /** New deliveries in one statement, in list order (their seq follows it). */
+    private static final String INSERT = """
+            insert into delivery (id, notice_id, notice_type, channel, target, organization_id, referral_id, order_key,
+                language, notice, state, attempts, next_attempt_at, created_at, occurred_at, replay_of)
+            select r.id, r.notice_id, r.notice_type, r.channel, r.target, r.organization_id, r.referral_id, r.order_key,
+                r.language, r.notice, 'PENDING', 0, r.next_attempt_at, r.created_at, r.occurred_at, r.replay_of
+            from jsonb_to_recordset(cast(cast(:rows as text) as jsonb))
+                as r(ord integer, id uuid, notice_id uuid, notice_type text, channel text, target text,
+                     organization_id text, referral_id uuid, order_key uuid, language text, notice text,
+                     next_attempt_at timestamptz, created_at timestamptz, occurred_at timestamptz, replay_of uuid)
+            order by r.ord
+            """;
+
     private static final String EXPIRE_LEASES = """
             update delivery set state = 'PENDING', lease_until = null, next_attempt_at = :now
             where state = 'SENDING' and lease_until < :now
@@ -78,7 +148,7 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
             """;
 
     private static final String RESUME_FAILED = """
-            update delivery set state = 'PENDING', next_attempt_at = :now, attempts = 0
+            update delivery set state = 'PENDING', next_attempt_at = timestamptz '9999-01-01 00:00:00+00', attempts = 0
             where channel = :channel and target = :target and state = 'FAILED'
             """;
 
@@ -105,6 +175,43 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
         this.mapper = mapper;
     }
 
+    /** Stores new (pending) deliveries with one statement; returns how many. */
+    public Uni<Integer> insertAll(List<Delivery> list) {
+        if (list.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        List<Map<String, Object>> rows = new ArrayList<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            Delivery d = list.get(i);
+            Map<String, Object> row = new java.util.HashMap<>();
+            row.put("ord", i);
+            row.put("id", d.id.toString());
+            row.put("notice_id", d.noticeId.toString());
+            row.put("notice_type", d.noticeType);
+            row.put("channel", d.channel);
+            row.put("target", d.target);
+            row.put("organization_id", d.organizationId);
+            row.put("referral_id", d.referralId == null ? null : d.referralId.toString());
+            row.put("order_key", d.orderKey.toString());
+            row.put("language", d.language);
+            row.put("notice", d.notice);
+            row.put("next_attempt_at", d.nextAttemptAt.toString());
+            row.put("created_at", d.createdAt.toString());
+            row.put("occurred_at", d.occurredAt.toString());
+            row.put("replay_of", d.replayOf == null ? null : d.replayOf.toString());
+            rows.add(row);
+        }
+        String json;
+        try {
+            json = mapper.writeValueAsString(rows);
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(new IllegalArgumentException("Deliveries are not serializable", e));
+        }
+        return getSession()
+                .chain(s ->
+                        s.createNativeQuery(INSERT).setParameter("rows", json).executeUpdate());
+    }
+
     /** Claims up to {@code limit} due deliveries (see {@link #CLAIM}); in the caller's transaction. */
     public Uni<List<Delivery>> claim(Instant now, Instant leaseUntil, int limit) {
         return getSession().chain(s -> s.createNativeQuery(CLAIM, Delivery.class)
@@ -112,6 +219,93 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
                 .setParameter("lease", leaseUntil)
                 .setParameter("limit", limit)
                 .getResultList());
+    }
+
+    /** Puts claimed deliveries back to wait for the earlier one of their lane. */
+    public Uni<Integer> unclaim(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return getSession()
+                .chain(s ->
+                        s.createNativeQuery(UNCLAIM).setParameter("ids", ids).executeUpdate());
+    }
+
+    /** Locks these lanes until the transaction ends (see {@link #LOCK_LANES}). */
+    public Uni<Void> lockLanes(java.util.Collection<String> lanes) {
+        if (lanes.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        String json;
+        try {
+            json = mapper.writeValueAsString(new java.util.TreeSet<>(lanes));
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(new IllegalArgumentException("Lanes are not serializable", e));
+        }
+        return getSession().chain(s -> s.createNativeQuery(LOCK_LANES)
+                .setParameter("lanes", json)
+                .getSingleResult()
+                .replaceWithVoid());
+    }
+
+    /** The open lanes among these order keys, as {@code "channel target orderKey"} (see {@link Delivery#lane}). */
+    public Uni<java.util.Set<String>> openLanes(java.util.Collection<UUID> orderKeys) {
+        if (orderKeys.isEmpty()) {
+            return Uni.createFrom().item(java.util.Set.of());
+        }
+        return getSession().chain(s -> s.createNativeQuery(OPEN_LANES, Object[].class)
+                .setParameter("keys", orderKeys)
+                .getResultList()
+                .map(rows -> {
+                    java.util.Set<String> lanes = new java.util.HashSet<>();
+                    for (Object[] row : rows) {
+                        lanes.add(row[1] + " " + row[2] + " " + row[0]);
+                    }
+                    return lanes;
+                }));
+    }
+
+    /** The held destinations, as {@code "channel target"}. */
+    public Uni<java.util.Set<String>> holds() {
+        return getSession().chain(s -> s.createNativeQuery(HOLDS, Object[].class)
+                .getResultList()
+                .map(rows -> {
+                    java.util.Set<String> held = new java.util.HashSet<>();
+                    for (Object[] row : rows) {
+                        held.add(row[0] + " " + row[1]);
+                    }
+                    return held;
+                }));
+    }
+
+    /** The next delivery of each of these lanes (whose head ended) becomes due at {@code now}. */
+    public Uni<Integer> releaseNext(List<Delivery> ended, Instant now) {
+        if (ended.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        List<Map<String, Object>> rows = new ArrayList<>(ended.size());
+        for (Delivery d : ended) {
+            rows.add(Map.of("order_key", d.orderKey.toString(), "channel", d.channel, "target", d.target));
+        }
+        String json;
+        try {
+            json = mapper.writeValueAsString(rows);
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(new IllegalArgumentException("Lanes are not serializable", e));
+        }
+        return getSession().chain(s -> s.createNativeQuery(RELEASE_NEXT)
+                .setParameter("rows", json)
+                .setParameter("now", now)
+                .executeUpdate());
+    }
+
+    /** Resumes a destination: the first pending delivery of each of its lanes is due now. */
+    public Uni<Integer> unpark(String channel, String target, Instant now) {
+        return getSession().chain(s -> s.createNativeQuery(UNPARK)
+                .setParameter("channel", channel)
+                .setParameter("target", target)
+                .setParameter("now", now)
+                .executeUpdate());
     }
 
     public Uni<Integer> expireLeases(Instant now) {
@@ -143,11 +337,10 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
     }
 
     /** Failed deliveries of a destination are tried again from the first attempt. */
-    public Uni<Integer> retryFailed(String channel, String target, Instant now) {
+    public Uni<Integer> retryFailed(String channel, String target) {
         return getSession().chain(s -> s.createNativeQuery(RESUME_FAILED)
                 .setParameter("channel", channel)
                 .setParameter("target", target)
-                .setParameter("now", now)
                 .executeUpdate());
     }
 
@@ -159,6 +352,7 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
                 .executeUpdate());
     }
 
+    /** Holds a destination: its pending deliveries wait until it is released. */
     public Uni<Void> hold(String channel, String target, String reason, Instant now) {
         return getSession().chain(s -> s.createNativeQuery(HOLD)
                 .setParameter("channel", channel)
@@ -166,6 +360,10 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
                 .setParameter("reason", reason)
                 .setParameter("now", now)
                 .executeUpdate()
+                .chain(() -> s.createNativeQuery(PARK)
+                        .setParameter("channel", channel)
+                        .setParameter("target", target)
+                        .executeUpdate())
                 .replaceWithVoid());
     }
 

@@ -29,7 +29,12 @@ public record DeliveryView(
 
         int attemptCount,
         Instant createdAt,
+
+        @Schema(
+                description = "When it is tried next; null once ended, or while it waits for an earlier delivery of the"
+                        + " referral to the same destination, or for its paused subscription")
         Instant nextAttemptAt,
+
         Instant lastAttemptAt,
         Instant deliveredAt,
 
@@ -68,7 +73,7 @@ public record DeliveryView(
                 d.state.name().toLowerCase(Locale.ROOT),
                 d.attempts,
                 d.createdAt,
-                open ? d.nextAttemptAt : null,
+                open && !Delivery.WAITING.equals(d.nextAttemptAt) ? d.nextAttemptAt : null,
                 d.lastAttemptAt,
                 d.deliveredAt,
                 d.lastStatus,

@@ -84,25 +84,48 @@ public class DeliveryService {
             return Uni.createFrom().item(0);
         }
         Instant now = Instant.now();
-        List<Uni<List<Delivery>>> planned = new ArrayList<>();
-        for (Notice notice : notices) {
-            for (DeliveryChannel channel : channels.values()) {
-                planned.add(channel.destinations(notice)
-                        .map(list ->
-                                list.stream().map(d -> delivery(notice, d, now)).toList()));
-            }
+        List<Delivery> all = new ArrayList<>();
+        Uni<Void> work = Uni.createFrom().voidItem();
+        // One channel after another: a reactive session runs one statement at a time.
+        for (DeliveryChannel channel : channels.values()) {
+            work = work.chain(() -> channel.destinations(notices)
+                    .invoke(perNotice -> {
+                        for (int i = 0; i < notices.size(); i++) {
+                            for (Destination d : perNotice.get(i)) {
+                                all.add(delivery(notices.get(i), d, now));
+                            }
+                        }
+                    })
+                    .replaceWithVoid());
         }
-        // One after another: a reactive session runs one statement at a time.
-        Uni<List<Delivery>> all = Uni.createFrom().item(new ArrayList<>());
-        for (Uni<List<Delivery>> next : planned) {
-            all = all.chain(acc -> next.map(list -> {
-                acc.addAll(list);
-                return acc;
-            }));
+        return work.chain(() -> queue(all));
+    }
+
+    /**
+     * Stores new deliveries in their lanes: a delivery is due now when its lane has nothing open and its destination
+     * is not held; otherwise it waits for the one before it (or for the destination's resumption).
+     */
+    private Uni<Integer> queue(List<Delivery> list) {
+        if (list.isEmpty()) {
+            return Uni.createFrom().item(0);
         }
-        return all.chain(list -> list.isEmpty()
-                ? Uni.createFrom().item(0)
-                : deliveries.persist(list).replaceWith(list.size()));
+        java.util.Set<UUID> keys = new java.util.HashSet<>();
+        java.util.Set<String> lanes = new java.util.HashSet<>();
+        for (Delivery d : list) {
+            keys.add(d.orderKey);
+            lanes.add(d.lane());
+        }
+        return deliveries
+                .lockLanes(lanes)
+                .chain(() -> deliveries.openLanes(keys))
+                .chain(open -> deliveries.holds().chain(held -> {
+                    java.util.Set<String> taken = new java.util.HashSet<>(open);
+                    for (Delivery d : list) {
+                        boolean waits = !taken.add(d.lane()) || held.contains(d.channel + " " + d.target);
+                        d.nextAttemptAt = waits ? Delivery.WAITING : d.createdAt;
+                    }
+                    return deliveries.insertAll(list);
+                }));
     }
 
     /** Claims due deliveries and lets their channels prepare them; one transaction. */
@@ -112,8 +135,29 @@ public class DeliveryService {
             return deliveries
                     .expireLeases(now)
                     .chain(() -> deliveries.claim(now, now.plus(config.worker().lease()), limit))
+                    .chain(this::onePerLane)
                     .chain(claimed -> prepare(claimed).replaceWith(claimed));
         });
+    }
+
+    /**
+     * At most one delivery per lane in flight: should two of a lane be due together (two causes of one referral
+     * committing at the same moment), the later waits for the earlier.
+     */
+    private Uni<List<Delivery>> onePerLane(List<Delivery> claimed) {
+        Map<String, Delivery> first = new HashMap<>();
+        List<UUID> later = new ArrayList<>();
+        for (Delivery d : claimed.stream()
+                .sorted(java.util.Comparator.comparing(x -> x.seq))
+                .toList()) {
+            if (first.putIfAbsent(d.lane(), d) != null) {
+                later.add(d.id);
+            }
+        }
+        if (later.isEmpty()) {
+            return Uni.createFrom().item(claimed);
+        }
+        return deliveries.unclaim(later).replaceWith(List.copyOf(first.values()));
     }
 
     private Uni<Void> prepare(List<Delivery> claimed) {
@@ -205,8 +249,20 @@ public class DeliveryService {
             row.put("error", a.error());
             attemptRows.add(row);
         }
-        return Panache.withTransaction(
-                        () -> deliveries.record(outcomes, attemptRows).chain(() -> holdFailed(failedForGood)))
+        List<Delivery> ended = new ArrayList<>();
+        java.util.Set<String> endedLanes = new java.util.HashSet<>();
+        for (int i = 0; i < sent.size(); i++) {
+            if (!DeliveryState.PENDING.name().equals(outcomes.get(i).get("state"))) {
+                ended.add(sent.get(i).delivery());
+                endedLanes.add(sent.get(i).delivery().lane());
+            }
+        }
+        return Panache.withTransaction(() -> deliveries
+                        .lockLanes(endedLanes)
+                        .chain(() -> deliveries.record(outcomes, attemptRows))
+                        .chain(() -> holdFailed(failedForGood))
+                        .chain(() -> deliveries.releaseNext(ended, now))
+                        .replaceWithVoid())
                 .invoke(() -> {
                     for (Sent s : sent) {
                         metrics.attempted(s.delivery(), s.attempt(), now);
@@ -280,11 +336,10 @@ public class DeliveryService {
             copy.language = original.language;
             copy.notice = original.notice;
             copy.state = DeliveryState.PENDING;
-            copy.createdAt = Instant.now();
-            copy.nextAttemptAt = copy.createdAt;
+            copy.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
             copy.occurredAt = copy.createdAt;
             copy.replayOf = original.id;
-            return deliveries.persist(copy);
+            return queue(List.of(copy)).chain(() -> deliveries.findById(copy.id));
         });
     }
 

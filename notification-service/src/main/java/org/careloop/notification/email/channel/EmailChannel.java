@@ -77,6 +77,25 @@ public class EmailChannel implements DeliveryChannel {
     }
 
     @Override
+    public Uni<List<List<Destination>>> destinations(List<Notice> notices) {
+        List<String> organizations = notices.stream()
+                .map(Notice::organizationId)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .toList();
+        if (organizations.isEmpty()) {
+            return Uni.createFrom()
+                    .item(notices.stream().map(n -> List.<Destination>of()).toList());
+        }
+        return settings.findEnabled(organizations).map(found -> notices.stream()
+                .map(n -> found.stream()
+                        .filter(s -> s.organizationId.equals(n.organizationId()) && s.wants(n.type()))
+                        .map(s -> new Destination(NAME, s.address, s.organizationId, s.language))
+                        .toList())
+                .toList());
+    }
+
+    @Override
     public Uni<Attempt> deliver(Notice notice, Destination destination, UUID deliveryId, int attempt) {
         long start = System.nanoTime();
         EmailTemplates.Rendered rendered;

@@ -36,6 +36,11 @@ public class EmailSettingsRepository implements PanacheRepositoryBase<EmailSetti
                 .executeUpdate());
     }
 
+    /** The settings of those of these organizations that opted in. */
+    public Uni<java.util.List<EmailSettings>> findEnabled(java.util.Collection<String> organizationIds) {
+        return list("organizationId in ?1 and enabled = true", organizationIds);
+    }
+
     /** The organization's settings when it opted in; null otherwise. */
     public Uni<EmailSettings> findEnabled(String organizationId) {
         return find("organizationId = ?1 and enabled = true", organizationId).firstResult();

@@ -24,6 +24,11 @@ public class SubscriptionRepository implements PanacheRepositoryBase<WebhookSubs
                 "%," + type + ",%");
     }
 
+    /** Every subscription of these organizations, oldest first. */
+    public Uni<List<WebhookSubscription>> ofOrganizations(List<String> organizationIds) {
+        return list("organizationId in ?1", Sort.ascending("createdAt"), organizationIds);
+    }
+
     public Uni<List<WebhookSubscription>> findPage(String organizationId, int page, int size) {
         Sort sort = Sort.ascending("createdAt", "id");
         return (organizationId == null ? findAll(sort) : find("organizationId", sort, organizationId))

@@ -202,7 +202,8 @@ public class SubscriptionService {
             s.updatedAt = now;
             return deliveries
                     .release(WebhookChannel.NAME, s.id.toString())
-                    .chain(() -> deliveries.retryFailed(WebhookChannel.NAME, s.id.toString(), now))
+                    .chain(() -> deliveries.retryFailed(WebhookChannel.NAME, s.id.toString()))
+                    .call(() -> deliveries.unpark(WebhookChannel.NAME, s.id.toString(), now))
                     .invoke(n -> Log.infof(
                             "Webhook subscription %s resumed by %s (%d failed deliveries tried again)", id, by, n))
                     .replaceWith(s);
