@@ -27,6 +27,7 @@ import org.careloop.notification.config.WebhookConfig;
 import org.careloop.notification.delivery.Attempt;
 import org.careloop.notification.delivery.DeliveryChannel;
 import org.careloop.notification.delivery.Destination;
+import org.careloop.notification.delivery.Destinations;
 import org.careloop.notification.delivery.Notice;
 import org.careloop.notification.webhook.repository.SecretRepository;
 import org.careloop.notification.webhook.repository.SubscriptionRepository;
@@ -112,22 +113,18 @@ public class WebhookChannel implements DeliveryChannel {
 
     @Override
     public Uni<List<List<Destination>>> destinations(List<Notice> notices) {
-        List<String> organizations = notices.stream()
-                .map(Notice::organizationId)
-                .filter(java.util.Objects::nonNull)
-                .distinct()
-                .toList();
+        List<String> organizations = Destinations.organizations(notices);
         if (organizations.isEmpty()) {
-            return Uni.createFrom()
-                    .item(notices.stream().map(n -> List.<Destination>of()).toList());
+            return Uni.createFrom().item(Destinations.none(notices));
         }
-        return subscriptions.ofOrganizations(organizations).map(subs -> notices.stream()
-                .map(n -> subs.stream()
-                        .filter(s -> s.organizationId.equals(n.organizationId())
-                                && s.typeList().contains(n.type()))
-                        .map(s -> new Destination(NAME, s.id.toString(), s.organizationId, null))
-                        .toList())
-                .toList());
+        return subscriptions
+                .ofOrganizations(organizations)
+                .map(subs -> Destinations.match(
+                        notices,
+                        subs,
+                        (s, n) -> s.organizationId.equals(n.organizationId())
+                                && s.typeList().contains(n.type()),
+                        s -> new Destination(NAME, s.id.toString(), s.organizationId, null)));
     }
 
     @Override

@@ -9,7 +9,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
-import org.careloop.notification.common.BackgroundWork;
+import org.careloop.notification.common.RoundLoop;
 import org.careloop.notification.config.ChaseConfig;
 
 /**
@@ -23,14 +23,11 @@ import org.careloop.notification.config.ChaseConfig;
 public class ChaseTimerWorker {
 
     private final TimerFiring firing;
-    private final Vertx vertx;
     private final long pollMillis;
     private final int batchSize;
     private final boolean enabled;
     private final AtomicLong fired = new AtomicLong();
-    private boolean running;
-    private boolean chainAlive;
-    private CompletableFuture<Void> idle = CompletableFuture.completedFuture(null);
+    private final RoundLoop loop;
 
     @Inject
     public ChaseTimerWorker(TimerFiring firing, ChaseConfig config, Vertx vertx) {
@@ -45,10 +42,19 @@ public class ChaseTimerWorker {
     /** A loop with its own settings; the application runs one, tests start more to race it. */
     public ChaseTimerWorker(TimerFiring firing, Vertx vertx, long pollMillis, int batchSize, boolean enabled) {
         this.firing = firing;
-        this.vertx = vertx;
         this.pollMillis = Math.max(1, pollMillis);
         this.batchSize = Math.max(1, batchSize);
         this.enabled = enabled;
+        this.loop = new RoundLoop(
+                vertx,
+                () -> firing.fireDue(this.batchSize).map(batch -> {
+                    fired.addAndGet(batch.size());
+                    // Something fired: look again at once (more may be due, e.g. the next chase of a referral
+                    // after downtime); nothing did: wait for the poll interval.
+                    return batch.size();
+                }),
+                this.pollMillis,
+                "Chase timer");
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -65,13 +71,8 @@ public class ChaseTimerWorker {
     }
 
     /** Starts the loop (again); harmless when it runs. */
-    public synchronized void start() {
-        running = true;
-        if (!chainAlive) {
-            chainAlive = true;
-            idle = new CompletableFuture<>();
-            schedule(0);
-        }
+    public void start() {
+        loop.start();
     }
 
     /**
@@ -79,54 +80,12 @@ public class ChaseTimerWorker {
      *
      * @return completes once no batch of this loop is in flight any more
      */
-    public synchronized CompletableFuture<Void> stop() {
-        running = false;
-        return idle;
+    public CompletableFuture<Void> stop() {
+        return loop.stop();
     }
 
     /** How many timers this loop has fired since it was created. */
     public long firedCount() {
         return fired.get();
-    }
-
-    private void schedule(long delayMillis) {
-        vertx.setTimer(Math.max(1, delayMillis), id -> round());
-    }
-
-    private void round() {
-        if (!continuing()) {
-            return;
-        }
-        BackgroundWork.run(
-                vertx,
-                () -> firing.fireDue(batchSize),
-                batch -> {
-                    fired.addAndGet(batch.size());
-                    // Something fired: look again at once (more may be due, e.g. the next chase of a referral
-                    // after downtime); nothing did: wait for the poll interval.
-                    next(batch.isEmpty() ? pollMillis : 0);
-                },
-                failure -> {
-                    Log.warnf(failure, "Chase timer round failed; retrying in %d ms", pollMillis);
-                    next(pollMillis);
-                });
-    }
-
-    private synchronized boolean continuing() {
-        if (!running) {
-            chainAlive = false;
-            idle.complete(null);
-            return false;
-        }
-        return true;
-    }
-
-    private synchronized void next(long delayMillis) {
-        if (running) {
-            schedule(delayMillis);
-        } else {
-            chainAlive = false;
-            idle.complete(null);
-        }
     }
 }

@@ -201,12 +201,7 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
             row.put("replay_of", d.replayOf == null ? null : d.replayOf.toString());
             rows.add(row);
         }
-        String json;
-        try {
-            json = mapper.writeValueAsString(rows);
-        } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(new IllegalArgumentException("Deliveries are not serializable", e));
-        }
+        String json = json(rows);
         return getSession()
                 .chain(s ->
                         s.createNativeQuery(INSERT).setParameter("rows", json).executeUpdate());
@@ -236,12 +231,7 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
         if (lanes.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        String json;
-        try {
-            json = mapper.writeValueAsString(new java.util.TreeSet<>(lanes));
-        } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(new IllegalArgumentException("Lanes are not serializable", e));
-        }
+        String json = json(new java.util.TreeSet<>(lanes));
         return getSession().chain(s -> s.createNativeQuery(LOCK_LANES)
                 .setParameter("lanes", json)
                 .getSingleResult()
@@ -287,12 +277,7 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
         for (Delivery d : ended) {
             rows.add(Map.of("order_key", d.orderKey.toString(), "channel", d.channel, "target", d.target));
         }
-        String json;
-        try {
-            json = mapper.writeValueAsString(rows);
-        } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(new IllegalArgumentException("Lanes are not serializable", e));
-        }
+        String json = json(rows);
         return getSession().chain(s -> s.createNativeQuery(RELEASE_NEXT)
                 .setParameter("rows", json)
                 .setParameter("now", now)
@@ -319,14 +304,8 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
         if (outcomes.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        String outcomeRows;
-        String attemptRows;
-        try {
-            outcomeRows = mapper.writeValueAsString(outcomes);
-            attemptRows = mapper.writeValueAsString(attempts);
-        } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(new IllegalArgumentException("Delivery outcomes are not serializable", e));
-        }
+        String outcomeRows = json(outcomes);
+        String attemptRows = json(attempts);
         return getSession().chain(s -> s.createNativeQuery(RECORD)
                 .setParameter("rows", outcomeRows)
                 .executeUpdate()
@@ -431,5 +410,14 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
             parameters.and("state", filter.state());
         }
         return new Query(clauses.isEmpty() ? "1 = 1" : String.join(" and ", clauses), parameters);
+    }
+
+    /** Rows as one JSON text parameter (cast to jsonb in SQL). */
+    private String json(Object rows) {
+        try {
+            return mapper.writeValueAsString(rows);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Delivery rows are not serializable", e);
+        }
     }
 }

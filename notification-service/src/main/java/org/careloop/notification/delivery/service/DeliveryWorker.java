@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
-import org.careloop.notification.common.BackgroundWork;
+import org.careloop.notification.common.RoundLoop;
 import org.careloop.notification.config.DeliveryConfig;
 import org.careloop.notification.delivery.Delivery;
 
@@ -31,7 +31,7 @@ public class DeliveryWorker {
     private final Vertx vertx;
     private final DeliveryConfig.Worker config;
     private final AtomicLong sent = new AtomicLong();
-    private final List<Loop> loops = new ArrayList<>();
+    private final List<RoundLoop> loops = new ArrayList<>();
 
     public DeliveryWorker(DeliveryService service, DeliveryConfig config, Vertx vertx) {
         this.service = service;
@@ -61,92 +61,38 @@ public class DeliveryWorker {
     public synchronized void start() {
         if (loops.isEmpty()) {
             for (int i = 0; i < Math.max(1, config.loops()); i++) {
-                loops.add(new Loop());
+                loops.add(
+                        new RoundLoop(vertx, this::round, config.pollInterval().toMillis(), "Delivery"));
             }
         }
-        loops.forEach(Loop::start);
+        loops.forEach(RoundLoop::start);
     }
 
     /** Stops the loops after the rounds in flight; completes when none is in flight. */
     public synchronized CompletableFuture<Void> stop() {
-        return CompletableFuture.allOf(loops.stream().map(Loop::stop).toArray(CompletableFuture[]::new));
+        return CompletableFuture.allOf(loops.stream().map(RoundLoop::stop).toArray(CompletableFuture[]::new));
+    }
+
+    /** One round: claim a batch, send it, record it; how many were attempted. */
+    private Uni<Integer> round() {
+        return service.claim(config.batchSize()).chain(this::sendAll).invoke(sent::addAndGet);
+    }
+
+    private Uni<Integer> sendAll(List<Delivery> claimed) {
+        if (claimed.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return Multi.createFrom()
+                .iterable(claimed)
+                .onItem()
+                .transformToUniAndMerge(d -> service.send(d).map(a -> new DeliveryService.Sent(d, a)))
+                .collect()
+                .asList()
+                .chain(results -> service.record(results).replaceWith(results.size()));
     }
 
     /** Attempts made by this instance's loops since start. */
     public long attemptCount() {
         return sent.get();
-    }
-
-    private final class Loop {
-        private boolean running;
-        private boolean chainAlive;
-        private CompletableFuture<Void> idle = CompletableFuture.completedFuture(null);
-
-        synchronized void start() {
-            running = true;
-            if (!chainAlive) {
-                chainAlive = true;
-                idle = new CompletableFuture<>();
-                schedule(0);
-            }
-        }
-
-        synchronized CompletableFuture<Void> stop() {
-            running = false;
-            return idle;
-        }
-
-        private void schedule(long delayMillis) {
-            vertx.setTimer(Math.max(1, delayMillis), id -> round());
-        }
-
-        private void round() {
-            if (!continuing()) {
-                return;
-            }
-            long poll = config.pollInterval().toMillis();
-            BackgroundWork.run(
-                    vertx,
-                    () -> service.claim(config.batchSize()).chain(this::sendAll),
-                    count -> {
-                        sent.addAndGet(count);
-                        next(count == 0 ? poll : 0);
-                    },
-                    failure -> {
-                        Log.warnf(failure, "Delivery round failed; retrying in %d ms", poll);
-                        next(poll);
-                    });
-        }
-
-        private Uni<Integer> sendAll(List<Delivery> claimed) {
-            if (claimed.isEmpty()) {
-                return Uni.createFrom().item(0);
-            }
-            return Multi.createFrom()
-                    .iterable(claimed)
-                    .onItem()
-                    .transformToUniAndMerge(d -> service.send(d).map(a -> new DeliveryService.Sent(d, a)))
-                    .collect()
-                    .asList()
-                    .chain(results -> service.record(results).replaceWith(results.size()));
-        }
-
-        private synchronized boolean continuing() {
-            if (!running) {
-                chainAlive = false;
-                idle.complete(null);
-                return false;
-            }
-            return true;
-        }
-
-        private synchronized void next(long delayMillis) {
-            if (running) {
-                schedule(delayMillis);
-            } else {
-                chainAlive = false;
-                idle.complete(null);
-            }
-        }
     }
 }

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.careloop.notification.delivery.Attempt;
 import org.careloop.notification.delivery.DeliveryChannel;
 import org.careloop.notification.delivery.Destination;
+import org.careloop.notification.delivery.Destinations;
 import org.careloop.notification.delivery.Notice;
 import org.careloop.notification.email.EmailAddresses;
 import org.careloop.notification.email.config.EmailConfig;
@@ -78,21 +79,16 @@ public class EmailChannel implements DeliveryChannel {
 
     @Override
     public Uni<List<List<Destination>>> destinations(List<Notice> notices) {
-        List<String> organizations = notices.stream()
-                .map(Notice::organizationId)
-                .filter(java.util.Objects::nonNull)
-                .distinct()
-                .toList();
+        List<String> organizations = Destinations.organizations(notices);
         if (organizations.isEmpty()) {
-            return Uni.createFrom()
-                    .item(notices.stream().map(n -> List.<Destination>of()).toList());
+            return Uni.createFrom().item(Destinations.none(notices));
         }
-        return settings.findEnabled(organizations).map(found -> notices.stream()
-                .map(n -> found.stream()
-                        .filter(s -> s.organizationId.equals(n.organizationId()) && s.wants(n.type()))
-                        .map(s -> new Destination(NAME, s.address, s.organizationId, s.language))
-                        .toList())
-                .toList());
+        return settings.findEnabled(organizations)
+                .map(found -> Destinations.match(
+                        notices,
+                        found,
+                        (s, n) -> s.organizationId.equals(n.organizationId()) && s.wants(n.type()),
+                        s -> new Destination(NAME, s.address, s.organizationId, s.language)));
     }
 
     @Override
