@@ -81,7 +81,9 @@ class FaultToleranceIT {
     @Order(3)
     void nothingWasDeadLettered() {
         for (String topic : Topics.DEAD_LETTERS) {
+            // OperatorToolsIT dead-letters a poison record of its own on purpose (to list and republish it).
             assertThat(api.records(topic))
+                    .filteredOn(r -> !OperatorToolsIT.SOURCE.equals(Api.header(r, "ce_source")))
                     .as("records on %s (reasons: dead-letter-reason header)", topic)
                     .isEmpty();
         }

@@ -27,6 +27,9 @@ import org.junit.jupiter.api.Test;
 @Order(4)
 class OperatorToolsIT {
 
+    /** The CloudEvents source of the poison record this test dead-letters on purpose. */
+    static final String SOURCE = "/careloop/operator-tools-it";
+
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static Stack stack;
 
@@ -70,7 +73,7 @@ class OperatorToolsIT {
         poison.headers()
                 .add("ce_id", eventId.getBytes(StandardCharsets.UTF_8))
                 .add("ce_type", "org.careloop.not-a-type".getBytes(StandardCharsets.UTF_8))
-                .add("ce_source", "/careloop/operator-tools-it".getBytes(StandardCharsets.UTF_8))
+                .add("ce_source", SOURCE.getBytes(StandardCharsets.UTF_8))
                 .add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
         Properties admin = stack.kafkaClient("careloop-admin");
         try (var producer = new KafkaProducer<>(admin, new StringSerializer(), new StringSerializer())) {
