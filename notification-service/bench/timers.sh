@@ -69,6 +69,7 @@ log "starting notification-service on port $HTTP_PORT (-Xmx$XMX)"
 DB_HOST=$PGHOST DB_PORT=$PGPORT DB_USER=$PGUSER DB_NAME=$DB \
     KAFKA_BOOTSTRAP_SERVERS=localhost:29092 QUARKUS_HTTP_PORT=$HTTP_PORT \
     QUARKUS_OIDC_TENANT_ENABLED=false QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
+    CARELOOP_WEBHOOKS_SECRET_KEY="bench1:$(head -c 32 /dev/urandom | base64 | tr -d '\n')" \
     "$JAVA" "-Xmx$XMX" -jar "$JAR" >"$SERVICE_LOG" 2>&1 &
 SERVICE_PID=$!
 for i in $(seq 1 120); do

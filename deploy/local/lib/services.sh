@@ -54,6 +54,19 @@ privacy_env() {
     export CARELOOP_PRIVACY_PSEUDONYM_KEY=${CARELOOP_PRIVACY_PSEUDONYM_KEY:-$(head -n1 "$dir/privacy-pseudonym.key")}
 }
 
+# The key that seals the webhook signing secrets notification-service stores (AES-256-GCM, "k1:<base64 of 32 bytes>"),
+# generated at the first start of a state dir; a value already in the environment wins (CARELOOP_WEBHOOKS_SECRET_KEY).
+webhooks_key_env() {
+    [[ -s $(secrets_dir)/webhooks-secret.key ]] ||
+        ensure_secret webhooks-secret.key "k1:$(head -c 32 /dev/urandom | base64 | tr -d '\n')" >/dev/null
+    WEBHOOKS_CALLER_KEY=${CARELOOP_WEBHOOKS_SECRET_KEY:-}
+    export CARELOOP_WEBHOOKS_SECRET_KEY=${CARELOOP_WEBHOOKS_SECRET_KEY:-$(head -n1 "$(secrets_dir)/webhooks-secret.key")}
+}
+
+unset_webhooks_key_env() {
+    if [[ -n $WEBHOOKS_CALLER_KEY ]]; then export CARELOOP_WEBHOOKS_SECRET_KEY=$WEBHOOKS_CALLER_KEY; else unset CARELOOP_WEBHOOKS_SECRET_KEY; fi
+}
+
 # Puts the caller's own values (or none) back after a start.
 unset_privacy_env() {
     if [[ -n $PRIVACY_CALLER_KEY ]]; then export CARELOOP_PRIVACY_ENCRYPTION_KEY=$PRIVACY_CALLER_KEY; else unset CARELOOP_PRIVACY_ENCRYPTION_KEY; fi
@@ -82,8 +95,10 @@ service_up() {
     fi
     # notification-service sends e-mail through the stack's SMTP server (GreenMail, lib/mail.sh) and, this being the
     # local profile, may call webhook receivers on localhost over plain http.
-    local extra=()
+    local extra=() webhooks_exported=0
     if [[ $s == notification ]]; then
+        webhooks_key_env
+        webhooks_exported=1
         extra=(
             QUARKUS_MAILER_HOST=localhost
             QUARKUS_MAILER_PORT="$CARELOOP_SMTP_PORT"
@@ -113,6 +128,7 @@ service_up() {
         -jar "$(service_jar "$s")"
     unset KAFKA_SASL_JAAS_CONFIG
     ((privacy_exported)) && unset_privacy_env
+    ((webhooks_exported)) && unset_webhooks_key_env
     pid=$STARTED_PID
     if ! wait_for "$module ($(service_url "$s")/q/health/ready)" "$CARELOOP_SERVICE_TIMEOUT" "$log" "$pid" \
         http_ok "$(service_url "$s")/q/health/ready"; then

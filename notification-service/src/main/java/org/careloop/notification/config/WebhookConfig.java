@@ -35,4 +35,12 @@ public interface WebhookConfig {
     /** How often the owners of paused subscriptions are told (unsent alerts are looked for). */
     @WithDefault("5s")
     Duration alertInterval();
+
+    /**
+     * The key that seals stored signing secrets: {@code <key id>:<base64 of 32 bytes>} (read by {@code SecretCipher}).
+     */
+    String secretKey();
+
+    /** Keys that sealed secrets before the current one: they still open them. */
+    java.util.Optional<java.util.List<String>> previousSecretKeys();
 }

@@ -1,6 +1,7 @@
 package org.careloop.notification.webhook;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -18,7 +19,8 @@ public class WebhookSecret {
     @Column(name = "subscription_id")
     public UUID subscriptionId;
 
-    /** {@code whsec_} and the base64 of the key. */
+    /** {@code whsec_} and the base64 of the key; stored sealed ({@link SealedSecret}). */
+    @Convert(converter = SealedSecret.class)
     public String secret;
 
     @Column(name = "created_at")

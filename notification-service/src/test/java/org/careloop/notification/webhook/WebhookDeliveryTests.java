@@ -30,6 +30,9 @@ class WebhookDeliveryTests {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String STATUS = "referral.status-changed";
 
+    @jakarta.inject.Inject
+    javax.sql.DataSource db;
+
     private WebhookReceiver receiver;
     private String subscriptionId;
     private String secret;
@@ -50,6 +53,24 @@ class WebhookDeliveryTests {
         subscriptionId = (String) created.get("id");
         secret = (String) created.get("secret");
         assertThat(secret).startsWith("whsec_");
+    }
+
+    @Test
+    void secretsAreStoredSealed() throws Exception {
+        try (var connection = db.getConnection();
+                var statement = connection.prepareStatement(
+                        "select secret from webhook_secret where subscription_id = cast(? as uuid)")) {
+            statement.setString(1, subscriptionId);
+            try (var rows = statement.executeQuery()) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString(1)).startsWith("enc:v1:test1:").doesNotContain(secret.substring(6));
+            }
+        }
+        Api.as("clinician")
+                .get("/api/v1/webhook-subscriptions/{id}/secret", subscriptionId)
+                .then()
+                .statusCode(200)
+                .body("secrets[0].secret", equalTo(secret));
     }
 
     @AfterEach
