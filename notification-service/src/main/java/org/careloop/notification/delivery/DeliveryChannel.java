@@ -15,24 +15,15 @@ public interface DeliveryChannel {
     String name();
 
     /**
-     * Where this channel sends the notice: one entry per recipient that opted in to its type for its organization.
-     * Runs inside the caller's (reactive Hibernate) transaction; queries only.
+     * Where this channel sends each notice, in the notices' order (one list per notice): one entry per recipient that
+     * opted in to its type for its organization. Runs inside the caller's (reactive Hibernate) transaction; queries
+     * only, one query for all the notices where it can.
      */
-    Uni<List<Destination>> destinations(Notice notice);
+    Uni<List<List<Destination>>> destinations(List<Notice> notices);
 
-    /**
-     * The destinations of several notices, in the notices' order (one list per notice). The default asks
-     * {@link #destinations(Notice)} for each in turn; a channel may answer all with one query.
-     */
-    default Uni<List<List<Destination>>> destinations(List<Notice> notices) {
-        Uni<List<List<Destination>>> all = Uni.createFrom().item(new java.util.ArrayList<>());
-        for (Notice notice : notices) {
-            all = all.chain(acc -> destinations(notice).map(list -> {
-                acc.add(list);
-                return acc;
-            }));
-        }
-        return all;
+    /** Where this channel sends one notice (see {@link #destinations(List)}). */
+    default Uni<List<Destination>> destinations(Notice notice) {
+        return destinations(List.of(notice)).map(List::getFirst);
     }
 
     /**

@@ -105,13 +105,6 @@ public class WebhookChannel implements DeliveryChannel {
     }
 
     @Override
-    public Uni<List<Destination>> destinations(Notice notice) {
-        return subscriptions.wanting(notice.organizationId(), notice.type()).map(list -> list.stream()
-                .map(s -> new Destination(NAME, s.id.toString(), s.organizationId, null))
-                .toList());
-    }
-
-    @Override
     public Uni<List<List<Destination>>> destinations(List<Notice> notices) {
         List<String> organizations = Destinations.organizations(notices);
         if (organizations.isEmpty()) {

@@ -18,6 +18,8 @@ public final class WebhookUrls {
 
     public static final int MAX_LENGTH = 2000;
 
+    private static final String NON_PUBLIC = "endpoint resolves to a non-public address";
+
     private WebhookUrls() {}
 
     /** What is wrong with the URL's form, if anything (no network access). */
@@ -59,20 +61,14 @@ public final class WebhookUrls {
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
         }
-        InetAddress[] addresses;
-        try {
-            addresses = InetAddress.getAllByName(host);
-        } catch (UnknownHostException e) {
-            return Optional.of("host does not resolve");
+        Checked checked = connectAddress(host, allowPrivate);
+        if (checked.fault() == null) {
+            return Optional.empty();
         }
-        if (!allowPrivate) {
-            for (InetAddress address : addresses) {
-                if (!isPublic(address)) {
-                    return Optional.of("must not point to a loopback, private or link-local address");
-                }
-            }
-        }
-        return Optional.empty();
+        return Optional.of(
+                checked.fault().equals(NON_PUBLIC)
+                        ? "must not point to a loopback, private or link-local address"
+                        : checked.fault());
     }
 
     /** The address to connect to for a host, or why there is none. */
@@ -92,7 +88,7 @@ public final class WebhookUrls {
         if (!allowPrivate) {
             for (InetAddress a : all) {
                 if (!isPublic(a)) {
-                    return new Checked(null, "endpoint resolves to a non-public address");
+                    return new Checked(null, NON_PUBLIC);
                 }
             }
         }

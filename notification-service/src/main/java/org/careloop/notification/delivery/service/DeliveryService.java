@@ -65,11 +65,6 @@ public class DeliveryService {
                 .nextDouble());
     }
 
-    /** The channels, by name. */
-    public Map<String, DeliveryChannel> channels() {
-        return channels;
-    }
-
     public RetrySchedule schedule() {
         return schedule;
     }
@@ -84,6 +79,10 @@ public class DeliveryService {
             return Uni.createFrom().item(0);
         }
         Instant now = Instant.now();
+        List<String> json = new ArrayList<>(notices.size());
+        for (Notice notice : notices) {
+            json.add(serialized(notice));
+        }
         List<Delivery> all = new ArrayList<>();
         Uni<Void> work = Uni.createFrom().voidItem();
         // One channel after another: a reactive session runs one statement at a time.
@@ -92,7 +91,7 @@ public class DeliveryService {
                     .invoke(perNotice -> {
                         for (int i = 0; i < notices.size(); i++) {
                             for (Destination d : perNotice.get(i)) {
-                                all.add(delivery(notices.get(i), d, now));
+                                all.add(delivery(notices.get(i), json.get(i), d, now));
                             }
                         }
                     })
@@ -343,7 +342,7 @@ public class DeliveryService {
         });
     }
 
-    private Delivery delivery(Notice notice, Destination destination, Instant now) {
+    private Delivery delivery(Notice notice, String json, Destination destination, Instant now) {
         Delivery d = new Delivery();
         d.id = UUID.randomUUID();
         d.noticeId = notice.id();
@@ -354,16 +353,20 @@ public class DeliveryService {
         d.referralId = notice.referralId();
         d.orderKey = notice.referralId() == null ? notice.id() : notice.referralId();
         d.language = destination.language();
-        try {
-            d.notice = mapper.writeValueAsString(notice);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Notice is not serializable", e);
-        }
+        d.notice = json;
         d.state = DeliveryState.PENDING;
         d.createdAt = now;
         d.nextAttemptAt = now;
         d.occurredAt = notice.occurredAt() == null ? now : notice.occurredAt();
         return d;
+    }
+
+    private String serialized(Notice notice) {
+        try {
+            return mapper.writeValueAsString(notice);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Notice is not serializable", e);
+        }
     }
 
     private static long elapsed(long startNanos) {

@@ -67,17 +67,6 @@ public class EmailChannel implements DeliveryChannel {
     }
 
     @Override
-    public Uni<List<Destination>> destinations(Notice notice) {
-        if (notice.organizationId() == null) {
-            return Uni.createFrom().item(List.of());
-        }
-        return settings.findEnabled(notice.organizationId())
-                .map(s -> s != null && s.wants(notice.type())
-                        ? List.of(new Destination(NAME, s.address, s.organizationId, s.language))
-                        : List.of());
-    }
-
-    @Override
     public Uni<List<List<Destination>>> destinations(List<Notice> notices) {
         List<String> organizations = Destinations.organizations(notices);
         if (organizations.isEmpty()) {

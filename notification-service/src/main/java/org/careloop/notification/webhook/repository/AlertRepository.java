@@ -2,7 +2,6 @@ package org.careloop.notification.webhook.repository;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -22,9 +21,5 @@ public class AlertRepository implements PanacheRepositoryBase<WebhookAlert, UUID
                         WebhookAlert.class)
                 .setParameter("limit", limit)
                 .getResultList());
-    }
-
-    public Uni<List<WebhookAlert>> of(UUID subscriptionId) {
-        return list("subscriptionId", Sort.descending("createdAt"), subscriptionId);
     }
 }

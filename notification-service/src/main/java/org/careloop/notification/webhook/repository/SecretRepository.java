@@ -32,8 +32,4 @@ public class SecretRepository implements PanacheRepositoryBase<WebhookSecret, UU
                 subscriptionIds,
                 now);
     }
-
-    public Uni<Long> deleteExpired(Instant now) {
-        return delete("expiresAt is not null and expiresAt <= ?1", now);
-    }
 }

@@ -15,15 +15,6 @@ import org.careloop.notification.webhook.WebhookSubscription;
 @WithSession
 public class SubscriptionRepository implements PanacheRepositoryBase<WebhookSubscription, UUID> {
 
-    /** The subscriptions of an organization that want a notice type (paused ones too: their deliveries queue). */
-    public Uni<List<WebhookSubscription>> wanting(String organizationId, String type) {
-        return list(
-                "organizationId = ?1 and concat(',', types, ',') like ?2",
-                Sort.ascending("createdAt"),
-                organizationId,
-                "%," + type + ",%");
-    }
-
     /** Every subscription of these organizations, oldest first. */
     public Uni<List<WebhookSubscription>> ofOrganizations(List<String> organizationIds) {
         return list("organizationId in ?1", Sort.ascending("createdAt"), organizationIds);
