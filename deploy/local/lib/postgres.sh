@@ -3,6 +3,9 @@
 # private cluster (Debian's binaries, data under the state dir, trust auth) on that port.
 # Then create the four service databases if missing.
 
+# shellcheck source=deploy/local/lib/postgis.sh
+source "$(dirname "${BASH_SOURCE[0]}")/postgis.sh"
+
 pg_data_dir() { printf '%s/postgres/data\n' "$CARELOOP_STATE_DIR"; }
 
 pg_answers() {
@@ -142,6 +145,8 @@ postgres_up() {
         pg_start_private
         log "postgres: private cluster up in $(elapsed_since "$t0") (pid $(pg_our_pid))"
     fi
+    careloop_ensure_postgis "$CARELOOP_PG_HOST" "$CARELOOP_PG_PORT" "$CARELOOP_PG_USER" ||
+        die "postgres: the directory needs PostGIS"
     pg_ensure_databases
 }
 

@@ -6,7 +6,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** An HSDS service: what an organization offers, with its eligibility and when its data was last checked. */
 @Entity
@@ -50,6 +54,15 @@ public class Service {
     @Column(name = "capacity_version", nullable = false)
     public long capacityVersion;
 
+    /** HSDS {@code interpretation_services}: interpretation the service offers, if any. */
+    @Column(name = "interpretation_services")
+    public String interpretationServices;
+
+    /** The HSDS object as imported, less its child objects and {@code last_modified} (see migration V3). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    public Map<String, Object> doc;
+
     public Service() {}
 
     /** Whether the listed fields equal those of {@code other}; {@code lastModified} is bookkeeping, not content. */
@@ -64,6 +77,21 @@ public class Service {
                 && Objects.equals(assuredDate, other.assuredDate);
     }
 
+    /** The HSDS document of the typed fields (a v1 bundle carries no others). */
+    public Map<String, Object> documentOf() {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("id", id);
+        d.put("organization_id", organizationId);
+        d.put("name", name);
+        Documents.putIfSet(d, "description", description);
+        d.put("status", status.code());
+        Documents.putIfSet(d, "eligibility_description", eligibilityDescription);
+        Documents.putIfSet(d, "minimum_age", minimumAge);
+        Documents.putIfSet(d, "maximum_age", maximumAge);
+        Documents.putIfSet(d, "assured_date", assuredDate == null ? null : assuredDate.toString());
+        return d;
+    }
+
     /** Copies the listed fields of {@code other} into this service. */
     public void copyContentFrom(Service other) {
         organizationId = other.organizationId;
@@ -74,5 +102,7 @@ public class Service {
         minimumAge = other.minimumAge;
         maximumAge = other.maximumAge;
         assuredDate = other.assuredDate;
+        interpretationServices = other.interpretationServices;
+        doc = other.doc == null ? other.documentOf() : other.doc;
     }
 }

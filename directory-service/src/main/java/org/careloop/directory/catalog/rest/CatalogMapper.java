@@ -40,6 +40,7 @@ final class CatalogMapper {
         service.minimumAge = in.minimumAge();
         service.maximumAge = in.maximumAge();
         service.assuredDate = in.assuredDate();
+        service.doc = service.documentOf();
         List<String> categories = in.categories() == null
                 ? List.of()
                 : in.categories().stream()

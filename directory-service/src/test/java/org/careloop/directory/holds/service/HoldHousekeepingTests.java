@@ -138,8 +138,9 @@ class HoldHousekeepingTests {
     void servicesListedBeforeCapacityChangedArePublishedOnce() {
         // A row as the first version of the directory left it: never published.
         String old = unique("svc-wifi-old");
-        database.preparedQuery("insert into service (id, organization_id, name, status, last_modified)"
-                        + " values ($1, $2, 'Old listing', 'active', now())")
+        database.preparedQuery("insert into service (id, organization_id, name, status, last_modified, doc)"
+                        + " values ($1, $2, 'Old listing', 'active', now(), jsonb_build_object('id', $1::text,"
+                        + " 'organization_id', $2::text, 'name', 'Old listing', 'status', 'active'))")
                 .execute(Tuple.of(old, org))
                 .await()
                 .atMost(Duration.ofSeconds(30));
