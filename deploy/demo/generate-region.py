@@ -642,7 +642,7 @@ def generate(out, form, services, seed, indent, validate):
     region = Region(services, seed)
     checker = Checker()
     counts = {"organizations": 0, "services": 0}
-    nl = "" if indent is None else "\n"
+    nl = "\n"  # compact output still puts one organization (or table row) per line: easy to split into batches
     if form == "nested":
         out.write("[" + nl)
         first = True
