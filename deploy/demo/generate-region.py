@@ -238,6 +238,9 @@ class Region:
         self.units = {}
         self.terms = {}
         self.names = set()
+        with open(V1_DEMO, encoding="utf-8") as f:
+            self.partner_categories = {c for o in json.load(f)["organizations"] for s in o["services"]
+                                       for c in s["categories"]}
 
     # -- helpers
 
@@ -502,7 +505,11 @@ class Region:
         service["service_areas"] = self.service_areas(sid, sid, code, locations[0])
         service["service_at_locations"] = [self.service_at_location(sid, loc) for loc in sals]
         service["languages"] = self.languages(sid, sid, code["locality"])
-        if rng.random() < 0.5:
+        # The CareLoop partners of directory.json report their places live; in their categories the rest of the
+        # region publishes no capacity (as most HSDS feeds), so the partners rank first while they have places and
+        # the demo's referrals stay predictable. Elsewhere nine in ten services publish capacity.
+        publishes = category not in self.partner_categories and rng.random() < 0.9
+        if publishes:
             maximum_places = rng.choice([5, 8, 10, 12, 15, 20, 25, 30, 40, 60])
             available = 0 if rng.random() < 0.12 else rng.randrange(1, maximum_places + 1)
             updated = "2026-%02d-%02dT%02d:%02d:00.000Z" % (rng.choice([11, 12]), rng.randrange(1, 4),
@@ -773,6 +780,13 @@ def check_demo_content(path):
                 problems.append("demo service %s capacity differs" % s["id"])
             if (g.get("minimum_age"), g.get("maximum_age")) != (s["minimum_age"], s["maximum_age"]):
                 problems.append("demo service %s ages differ" % s["id"])
+    partner_categories = {c for o in v1 for s in o["services"] for c in s["categories"]}
+    v1_ids = {s["id"] for o in v1 for s in o["services"]}
+    for s in services.values():
+        codes = {a["taxonomy_term"].get("code") for a in s["attributes"]} | {
+            k for k, v in OE_TERMS.items() for a in s["attributes"] if a["taxonomy_term"]["name"] == v}
+        if s["id"] not in v1_ids and s.get("capacities") and codes & partner_categories:
+            problems.append("service %s publishes capacity in a category of the v1 demo services" % s["id"])
     covered = set()
     for s in services.values():
         for a in s["attributes"]:
