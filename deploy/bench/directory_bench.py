@@ -518,8 +518,10 @@ def parse(argv):
     p.add_argument("--keep-file", action="store_true", help="keep the generated HSDS file")
     p.add_argument("--self-test", action="store_true", help="test this script against a stub server and exit")
     args = p.parse_args(argv)
-    if args.services < 1 or args.requests < 1 or args.threads < 1 or args.hsds_requests < 1:
-        p.error("--services, --requests, --threads and --hsds-requests must be positive")
+    if args.services < 12:
+        p.error("--services must be at least 12 (the demo's own services are always generated)")
+    if args.requests < 1 or args.threads < 1 or args.hsds_requests < 1:
+        p.error("--requests, --threads and --hsds-requests must be positive")
     return args
 
 

@@ -813,8 +813,8 @@ def main():
                    help="regenerate the demo and V7 and compare them with the committed files byte by byte")
     p.add_argument("--write-migration", action="store_true", help="write V7 from postal-codes.csv")
     args = p.parse_args()
-    if args.services < 1:
-        p.error("--services must be at least 1")
+    if args.services < CORE_SERVICES:
+        p.error("--services must be at least %d (the services of directory.json are always in)" % CORE_SERVICES)
 
     if args.write_migration:
         problems = check_postal_codes()
