@@ -201,7 +201,7 @@ demo_up() {
         -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
         --data-binary "@$CARELOOP_DEMO_FILE" "$url" || true)
     if [[ $code != 2?? ]]; then
-        error "demo: import answered HTTP $code"
+        error "demo: import answered HTTP $code$([[ $code == 404 ]] && printf ' (this directory-service has no HSDS import: rebuild it, ./mvnw -pl directory-service package)')"
         head -c 2000 "$body" >&2
         echo >&2
         rm -f "$body"
