@@ -34,7 +34,7 @@ source "$CARELOOP_LIB/jdk.sh"
 : "${CARELOOP_KEYCLOAK_REALM_FILE:=$CARELOOP_ROOT/deploy/keycloak/careloop-realm.json}"
 : "${CARELOOP_TOPICS_FILE:=$CARELOOP_ROOT/deploy/kafka/topics.conf}"
 : "${CARELOOP_ACLS_FILE:=$CARELOOP_ROOT/deploy/kafka/acls.conf}"
-: "${CARELOOP_DEMO_FILE:=$CARELOOP_ROOT/deploy/demo/directory.json}"
+: "${CARELOOP_DEMO_FILE:=$CARELOOP_ROOT/deploy/demo/region/boston-hsds.json}"
 
 # Bounded waits, in seconds.
 : "${CARELOOP_PG_TIMEOUT:=60}"
@@ -42,6 +42,7 @@ source "$CARELOOP_LIB/jdk.sh"
 : "${CARELOOP_KEYCLOAK_TIMEOUT:=240}"
 : "${CARELOOP_SERVICE_TIMEOUT:=120}"
 : "${CARELOOP_MAIL_TIMEOUT:=30}"
+: "${CARELOOP_DEMO_TIMEOUT:=300}"
 : "${CARELOOP_STOP_TIMEOUT:=30}"
 : "${CARELOOP_LOCK_TIMEOUT:=900}"
 

@@ -3,8 +3,9 @@
 # process, started one after the other (2 cores), each waited for on /q/health/ready.
 # Each service authenticates to Kafka as its own principal (SASL/SCRAM, password from the state dir) and serves
 # its metrics and API docs to anonymous callers (CARELOOP_MANAGEMENT_POLICY, default here: permit).
-# demo component: loads deploy/demo/directory.json into directory-service, once: only while the
-# directory is empty, so a restart never resets capacity that referrals hold.
+# demo component: loads the demo region (deploy/demo/region/boston-hsds.json, Open Referral HSDS 3.1) into
+# directory-service through its HSDS import, once: only while the directory is empty, so a restart never resets
+# capacity that referrals hold.
 
 service_module() { printf '%s-service\n' "$1"; }
 service_port() {
@@ -193,22 +194,22 @@ demo_up() {
             return 0
         fi
     fi
-    url=$(service_url directory)/api/v1/directory/import
-    log "demo: POST $CARELOOP_DEMO_FILE -> $url"
+    url=$(service_url directory)/api/v1/directory/hsds/import
+    log "demo: POST $CARELOOP_DEMO_FILE (HSDS) -> $url"
     body=$(mktemp)
-    code=$(curl -s -o "$body" -w '%{http_code}' --max-time 60 -X POST \
+    code=$(curl -s -o "$body" -w '%{http_code}' --max-time "$CARELOOP_DEMO_TIMEOUT" -X POST \
         -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
         --data-binary "@$CARELOOP_DEMO_FILE" "$url" || true)
     if [[ $code != 2?? ]]; then
-        error "demo: import answered HTTP $code"
+        error "demo: import answered HTTP $code$([[ $code == 404 ]] && printf ' (this directory-service has no HSDS import: rebuild it, ./mvnw -pl directory-service package)')"
         head -c 2000 "$body" >&2
         echo >&2
         rm -f "$body"
         exit 1
     fi
+    log "demo: directory imported (HTTP $code): $(head -c 300 "$body")"
     rm -f "$body"
     date '+%Y-%m-%d %H:%M:%S' >"$STATE_RUN/demo.applied"
-    log "demo: directory imported (HTTP $code)"
 }
 
 demo_down() { :; }
@@ -217,5 +218,5 @@ demo_status() {
     local state="not loaded"
     [[ -f $STATE_RUN/demo.applied ]] && state="loaded $(cat "$STATE_RUN/demo.applied")"
     [[ -f $CARELOOP_DEMO_FILE ]] || state="skipped (no demo file)"
-    status_row demo "$state" "-" "-" "$(service_url directory)/api/v1/directory/import"
+    status_row demo "$state" "-" "-" "$(service_url directory)/api/v1/directory/hsds/import"
 }
