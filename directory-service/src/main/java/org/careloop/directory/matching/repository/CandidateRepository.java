@@ -25,18 +25,21 @@ import org.hibernate.reactive.mutiny.Mutiny;
  * (ST_DWithin on location.geog, gist index), and only then checks the category, status, capacity, age and language
  * of each by index. Without a postal code it starts from the category (service_category (category, service_id)).
  *
- * <p>Plan at 100,000 services (scratch database, 100,000 services over 20 categories and 600 postal codes, 25 km
- * radius; EXPLAIN ANALYZE of the known-place query, abridged), see the README for the figures:
+ * <p>Plan at 100,000 services (EXPLAIN ANALYZE on the scratch directory of src/test/resources/bench/matching-100k.sql:
+ * 100,000 services over 24 categories, 600 postal codes on a 150 km grid, 70% located, 30% with service areas; postal
+ * code 10312, food-insecurity, 45-64, es; abridged; 19 rows, ~8,700 buffer hits; figures in the README):
  *
  * <pre>
- * Limit -> Sort (top-N heapsort) -> Subquery Scan on f (Filter: covered OR (distance_km <= radius_km AND NOT ...))
- *   -> Nested Loop Left Join (lateral language)
- *     -> Nested Loop Left Join (service_capacity_service_id_key)
- *       -> Nested Loop (service_pkey)
- *         -> Nested Loop (service_category_pkey: service_id, category)
- *           -> HashAggregate (placed)
- *             -> Index Only Scan using service_coverage_pkey (postal_code = $1)
- *             -> Nested Loop -> Index Scan using location_geog (geog && _st_expand(...)) -> service_at_location_location
+ * Subquery Scan on w -> Limit -> Sort (key: capacity unknown last, pre-score desc, id)
+ *   -> Nested Loop (lateral languages: Index Scan language_service, service_at_location_service + language_location)
+ *     -> Nested Loop Left Join (Index Scan service_capacity_service_id_key)
+ *       -> Nested Loop (Index Scan service_pkey, filter status/age/place: SubPlans on service_coverage_service,
+ *                       service_site_pkey (distance), service_area_service, service_area_service_at_location)
+ *         -> Hash Join (service_category by category: 4,167 rows)
+ *           -> HashAggregate (placed: 728 services)
+ *             -> Bitmap Index Scan on service_coverage_pkey (postal_code = $1): 334 rows
+ *             -> Index Only Scan on service_site_category_box (category, latitude, longitude box): 394 rows
+ *             -> Bitmap Index Scan on service_own_radius: 0 rows
  * </pre>
  */
 @ApplicationScoped
@@ -150,6 +153,26 @@ public class CandidateRepository implements PanacheRepositoryBase<Service, Strin
 
     /** The qualifying services of a need, best pre-score first, at most {@code query.window()}. */
     public Uni<List<Row>> findQualifying(Query query, Tuning tuning) {
+        String text = qualifyingSql(query);
+        return getSession().chain(session -> {
+            Mutiny.SelectionQuery<Object[]> q = session.createNativeQuery(text, Object[].class)
+                    .setParameter("category", query.category())
+                    .setParameter("defaultRadius", tuning.defaultRadiusKm())
+                    .setParameter("maxRadius", tuning.maxRadiusKm())
+                    .setParameter("since", query.since())
+                    .setParameter("capacityWeight", tuning.capacityWeight())
+                    .setParameter("capacityScale", (double) tuning.capacityScale())
+                    .setParameter("distanceWeight", tuning.distanceWeight())
+                    .setParameter("distanceScale", tuning.distanceScaleKm())
+                    .setParameter("window", query.window());
+            bindPerson(q, query);
+            return q.getResultList()
+                    .map(rows -> rows.stream().map(CandidateRepository::toRow).toList());
+        });
+    }
+
+    /** The statement of {@link #findQualifying}: fixed fragments for the facts the person has; every value bound. */
+    static String qualifyingSql(Query query) {
         Person person = query.person();
         boolean place = person.postalCode() != null;
         boolean language = person.language() != null;
@@ -169,7 +192,6 @@ public class CandidateRepository implements PanacheRepositoryBase<Service, Strin
                          and ss.longitude
                              between p.longitude - :defaultRadius / (111.195 * greatest(cos(radians(p.latitude)), 0.01))
                                  and p.longitude + :defaultRadius / (111.195 * greatest(cos(radians(p.latitude)), 0.01))
-                         and st_dwithin(ss.geog, p.geog, :defaultRadius * 1000, false)
                         union
                         select s.id from service s where jsonb_exists(s.doc, 'careloop_radius_km')
                     ),
@@ -246,22 +268,7 @@ public class CandidateRepository implements PanacheRepositoryBase<Service, Strin
                                f.id
                       limit :window) w
                 """);
-        String text = sql.toString();
-        return getSession().chain(session -> {
-            Mutiny.SelectionQuery<Object[]> q = session.createNativeQuery(text, Object[].class)
-                    .setParameter("category", query.category())
-                    .setParameter("defaultRadius", tuning.defaultRadiusKm())
-                    .setParameter("maxRadius", tuning.maxRadiusKm())
-                    .setParameter("since", query.since())
-                    .setParameter("capacityWeight", tuning.capacityWeight())
-                    .setParameter("capacityScale", (double) tuning.capacityScale())
-                    .setParameter("distanceWeight", tuning.distanceWeight())
-                    .setParameter("distanceScale", tuning.distanceScaleKm())
-                    .setParameter("window", query.window());
-            bindPerson(q, query);
-            return q.getResultList()
-                    .map(rows -> rows.stream().map(CandidateRepository::toRow).toList());
-        });
+        return sql.toString();
     }
 
     /**
