@@ -143,6 +143,40 @@ class MatchByPlaceTests {
     }
 
     @Test
+    void whereAServiceIsFollowsItsLocationsAndCategories() {
+        String moving = unique("svc-med-moving");
+        importServices(service(moving, 5, null, null));
+        String location = places.locate(moving, place.north(30), place.longitude());
+        assertThat(ids(Map.of("postal_code", place.code()))).isEmpty();
+
+        // The location moves within the radius, then the service is imported again (its categories refreshed).
+        places.execute(
+                "update location set latitude = $2 where id = $1",
+                io.vertx.mutiny.sqlclient.Tuple.of(location, place.north(3)));
+        assertThat(match(Map.of("postal_code", place.code())).getDouble("[0].distance_km"))
+                .isEqualTo(3.0);
+        importServices(service(moving, 5, null, null));
+        assertThat(ids(Map.of("postal_code", place.code()))).containsExactly(moving);
+
+        // Without the category, or without the location, it is no longer there.
+        places.execute(
+                "delete from service_at_location where location_id = $1", io.vertx.mutiny.sqlclient.Tuple.of(location));
+        assertThat(ids(Map.of("postal_code", place.code()))).isEmpty();
+        assertThat(count("select count(*) from service_site where service_id = '" + moving + "'"))
+                .isZero();
+    }
+
+    private long count(String sql) {
+        return database.query(sql)
+                .execute()
+                .await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .iterator()
+                .next()
+                .getLong(0);
+    }
+
+    @Test
     void theAgeBandMustOverlapTheServicesAges() {
         String elders = unique("svc-med-65");
         String adults = unique("svc-med-18-64");
