@@ -57,9 +57,12 @@ class EventSchemaTests {
 
     /**
      * Fields whose names match {@link #PII} but hold no personal data: a flag that forbids contact, and the first
-     * three characters of a postal code (coarse enough for routing, as HIPAA Safe Harbor allows).
+     * three characters of a postal code (coarse enough for routing, as HIPAA Safe Harbor allows). {@code postalCode} (the
+     * 5-digit ZIP, never a street or ZIP+4) is finer than Safe Harbor: it is there on purpose, for the directory's
+     * distance and service-area matching, and is the one location fact besides the ZIP3 that events carry (see the
+     * javadoc of {@link ScreeningCompleted}).
      */
-    private static final Set<String> NOT_PII = Set.of("doNotContact", "postalArea");
+    private static final Set<String> NOT_PII = Set.of("doNotContact", "postalArea", "postalCode");
 
     static Map<String, Object> samples() {
         UUID screening = UUID.randomUUID();
@@ -85,7 +88,8 @@ class EventSchemaTests {
                         true,
                         "021",
                         AgeBands.ADULT,
-                        "es-US"),
+                        "es-US",
+                        "02118"),
                 EventTypes.NEEDS_MATCHED,
                 new NeedsMatched(
                         screening,

@@ -29,6 +29,11 @@ import org.careloop.contracts.codes.AgeBands;
  * @param postalArea coarse location for routing: the first three characters of the person's postal code, added
  * @param ageBand coarse age for eligibility, see {@code AgeBands}, added
  * @param preferredLanguage BCP-47 tag of the person's preferred language, added
+ * @param postalCode the person's 5-digit postal code (a ZIP+4 cut to its first five digits), or null when unknown or
+ *     not a US ZIP code, added. The directory needs it, not just {@link #postalArea()}: a ZIP3 spans hundreds of
+ *     square kilometres, while matching measures the distance from the ZIP5's centroid to a service's locations and
+ *     checks service areas listed by ZIP5. With the age band and the preferred language it is all the event says
+ *     about the person: no street, no name, no birth date, no contact details.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ScreeningCompleted(
@@ -50,7 +55,42 @@ public record ScreeningCompleted(
         String ageBand,
 
         @Pattern(regexp = "[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "must be a BCP-47 language tag")
-        String preferredLanguage) {
+        String preferredLanguage,
+
+        @Pattern(regexp = "[0-9]{5}", message = "must be 5 digits")
+        String postalCode) {
+
+    /** The event as producers before the 5-digit postal code wrote it. */
+    public ScreeningCompleted(
+            UUID screeningId,
+            String patientId,
+            String requesterOrganizationId,
+            String instrument,
+            String instrumentVersion,
+            Instant completedAt,
+            boolean consentToShare,
+            List<Need> needs,
+            ConsentTerms consent,
+            Boolean doNotContact,
+            String postalArea,
+            String ageBand,
+            String preferredLanguage) {
+        this(
+                screeningId,
+                patientId,
+                requesterOrganizationId,
+                instrument,
+                instrumentVersion,
+                completedAt,
+                consentToShare,
+                needs,
+                consent,
+                doNotContact,
+                postalArea,
+                ageBand,
+                preferredLanguage,
+                null);
+    }
 
     /** The event as producers before consent terms and routing fields wrote it. */
     public ScreeningCompleted(

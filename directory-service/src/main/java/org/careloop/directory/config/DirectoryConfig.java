@@ -24,6 +24,9 @@ public interface DirectoryConfig {
     /** What is learned about how organizations respond. */
     Responsiveness responsiveness();
 
+    /** Matching by place, age and language (added with the HSDS directory; see the README). */
+    Matching matching();
+
     /** Weights and scales of the ranking score; see {@code org.careloop.directory.matching.Ranking}. */
     interface Ranking {
 
@@ -90,6 +93,11 @@ public interface DirectoryConfig {
         @WithDefault("0.25")
         @PositiveOrZero
         double load();
+
+        /** Distance from the person's postal code (added). */
+        @WithDefault("0.20")
+        @PositiveOrZero
+        double distance();
     }
 
     /** Holds of places. */
@@ -116,5 +124,38 @@ public interface DirectoryConfig {
         @WithDefault("50")
         @Min(1)
         int sampleWindow();
+    }
+
+    /** Matching by place, age and language. */
+    interface Matching {
+
+        /** How far from its locations a service without service area serves, unless its doc says otherwise. */
+        @WithDefault("25")
+        @jakarta.validation.constraints.Positive
+        double defaultRadiusKm();
+
+        /** The largest radius a service may set with careloop_radius_km in its doc. */
+        @WithDefault("100")
+        @jakarta.validation.constraints.Positive
+        double maxRadiusKm();
+
+        /** Distance from the person's postal code that scores 0.5 on the distance part of the ranking. */
+        @WithDefault("5")
+        @jakarta.validation.constraints.Positive
+        double distanceScaleKm();
+
+        /** The match query returns this many times the candidates asked for, which Java ranks. */
+        @WithDefault("4")
+        @Min(1)
+        @Max(20)
+        int windowFactor();
+
+        /** How long the routing facts of a screening are kept for re-routing its needs. */
+        @WithDefault("P30D")
+        Duration factsRetention();
+
+        /** How often expired routing facts are purged. */
+        @WithDefault("1h")
+        String factsPurgeInterval();
     }
 }

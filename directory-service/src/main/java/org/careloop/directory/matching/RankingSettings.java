@@ -12,6 +12,7 @@ import java.time.Duration;
  * @param acknowledgementPriorWeight how many samples the prior counts as
  * @param freshnessScale age of {@code assured_date} that scores 0.5
  * @param loadWindow how far back holds count as recent load
+ * @param distanceScaleKm distance from the person's postal code that scores 0.5 on distance
  */
 public record RankingSettings(
         Weights weights,
@@ -20,7 +21,8 @@ public record RankingSettings(
         Duration acknowledgementPrior,
         double acknowledgementPriorWeight,
         Duration freshnessScale,
-        Duration loadWindow) {
+        Duration loadWindow,
+        double distanceScaleKm) {
 
     /** The defaults of {@code careloop.directory.ranking.*}. */
     public static final RankingSettings DEFAULTS = new RankingSettings(
@@ -30,7 +32,28 @@ public record RankingSettings(
             Duration.ofHours(24),
             3,
             Duration.ofDays(180),
-            Duration.ofHours(24));
+            Duration.ofHours(24),
+            5);
+
+    /** Settings without a distance scale of their own (the default, 5 km). */
+    public RankingSettings(
+            Weights weights,
+            int capacityScale,
+            Duration acknowledgementScale,
+            Duration acknowledgementPrior,
+            double acknowledgementPriorWeight,
+            Duration freshnessScale,
+            Duration loadWindow) {
+        this(
+                weights,
+                capacityScale,
+                acknowledgementScale,
+                acknowledgementPrior,
+                acknowledgementPriorWeight,
+                freshnessScale,
+                loadWindow,
+                5);
+    }
 
     public RankingSettings {
         if (capacityScale < 1) {
@@ -39,6 +62,9 @@ public record RankingSettings(
         requirePositive("acknowledgement-scale", acknowledgementScale);
         requirePositive("freshness-scale", freshnessScale);
         requirePositive("load-window", loadWindow);
+        if (!(distanceScaleKm > 0) || Double.isInfinite(distanceScaleKm)) {
+            throw new IllegalArgumentException("distance-scale-km must be positive, was " + distanceScaleKm);
+        }
         if (acknowledgementPrior == null || acknowledgementPrior.isNegative()) {
             throw new IllegalArgumentException("acknowledgement-prior must be 0 or more, was " + acknowledgementPrior);
         }
@@ -62,24 +88,36 @@ public record RankingSettings(
      * @param acknowledgement time to acknowledge
      * @param freshness assured date
      * @param load recent holds of the organization
+     * @param distance distance from the person's postal code
      */
-    public record Weights(double capacity, double acceptance, double acknowledgement, double freshness, double load) {
+    public record Weights(
+            double capacity,
+            double acceptance,
+            double acknowledgement,
+            double freshness,
+            double load,
+            double distance) {
 
-        public static final Weights DEFAULTS = new Weights(0.30, 0.20, 0.15, 0.10, 0.25);
+        public static final Weights DEFAULTS = new Weights(0.30, 0.20, 0.15, 0.10, 0.25, 0.20);
 
         public Weights {
-            for (double w : new double[] {capacity, acceptance, acknowledgement, freshness, load}) {
+            for (double w : new double[] {capacity, acceptance, acknowledgement, freshness, load, distance}) {
                 if (!(w >= 0) || Double.isInfinite(w)) {
                     throw new IllegalArgumentException("ranking weights must be finite and 0 or more");
                 }
             }
-            if (capacity + acceptance + acknowledgement + freshness + load <= 0) {
+            if (capacity + acceptance + acknowledgement + freshness + load + distance <= 0) {
                 throw new IllegalArgumentException("at least one ranking weight must be positive");
             }
         }
 
+        /** Weights without a distance part. */
+        public Weights(double capacity, double acceptance, double acknowledgement, double freshness, double load) {
+            this(capacity, acceptance, acknowledgement, freshness, load, 0);
+        }
+
         double total() {
-            return capacity + acceptance + acknowledgement + freshness + load;
+            return capacity + acceptance + acknowledgement + freshness + load + distance;
         }
     }
 }

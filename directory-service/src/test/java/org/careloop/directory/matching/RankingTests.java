@@ -134,7 +134,8 @@ class RankingTests {
                 5,
                 TODAY);
 
-        assertThat(order(outcome)).containsExactly("svc-open");
+        // A service that publishes no capacity qualifies with capacity unknown, below every service with places.
+        assertThat(order(outcome)).containsExactly("svc-open", "svc-no-capacity");
     }
 
     @Test
@@ -362,7 +363,12 @@ class RankingTests {
         RankingSettings.Weights w = d.weights();
         Ranking doubled = new Ranking(new RankingSettings(
                 new RankingSettings.Weights(
-                        w.capacity() * 2, w.acceptance() * 2, w.acknowledgement() * 2, w.freshness() * 2, w.load() * 2),
+                        w.capacity() * 2,
+                        w.acceptance() * 2,
+                        w.acknowledgement() * 2,
+                        w.freshness() * 2,
+                        w.load() * 2,
+                        w.distance() * 2),
                 d.capacityScale(),
                 d.acknowledgementScale(),
                 d.acknowledgementPrior(),
@@ -383,8 +389,9 @@ class RankingTests {
                             + w.acceptance() * s.acceptance()
                             + w.acknowledgement() * s.acknowledgement()
                             + w.freshness() * s.freshness()
-                            + w.load() * s.load())
-                    / (w.capacity() + w.acceptance() + w.acknowledgement() + w.freshness() + w.load());
+                            + w.load() * s.load()
+                            + w.distance() * s.distance())
+                    / (w.capacity() + w.acceptance() + w.acknowledgement() + w.freshness() + w.load() + w.distance());
             assertThat(outcome.ranked().get(i).score()).isCloseTo(mean, within());
         }
     }
@@ -506,15 +513,6 @@ class RankingTests {
                         active("svc-full-1", 0, null),
                         active("svc-full-2", 0, null),
                         candidate(
-                                "svc-no-capacity",
-                                ServiceStatus.ACTIVE,
-                                null,
-                                0,
-                                null,
-                                null,
-                                ResponsivenessStats.NONE,
-                                0),
-                        candidate(
                                 "svc-inactive", ServiceStatus.INACTIVE, 9, 0, null, null, ResponsivenessStats.NONE, 0),
                         active("svc-tried", 9, null)),
                 Set.of("svc-tried"),
@@ -524,15 +522,14 @@ class RankingTests {
         assertThat(outcome.ranked()).isEmpty();
         assertThat(outcome.best()).isEmpty();
         assertThat(outcome.unmatchedReason())
-                .isEqualTo("no active service with places available for food-insecurity: 2 services full,"
-                        + " 1 without published capacity, 1 not active, 1 already tried");
+                .isEqualTo("no service qualifies for food-insecurity: 2 full, 1 not active, 1 already tried");
     }
 
     @Test
     void explainsThatEveryServiceWasTried() {
         assertThat(RANKING.rank(FOOD, List.of(active("svc-a", 5, null)), Set.of("svc-a"), 1, TODAY)
                         .unmatchedReason())
-                .isEqualTo("no active service with places available for food-insecurity: 1 already tried");
+                .isEqualTo("no service qualifies for food-insecurity: 1 already tried");
     }
 
     @Test
@@ -551,5 +548,142 @@ class RankingTests {
     @Test
     void rejectsANonPositiveLimit() {
         assertThatThrownBy(() -> RANKING.rank(FOOD, List.of(), 0, TODAY)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static Candidate withFit(Candidate c, Candidate.Fit fit) {
+        return new Candidate(
+                c.category(),
+                c.serviceId(),
+                c.organizationId(),
+                c.status(),
+                c.available(),
+                c.held(),
+                c.maximum(),
+                c.unit(),
+                c.assuredDate(),
+                c.responsiveness(),
+                c.recentHolds(),
+                fit);
+    }
+
+    private static final Person PERSON = new Person("02118", "65+", "es");
+
+    private static Candidate.Fit at(Double km) {
+        return new Candidate.Fit(PERSON, false, km, 25, true, "Spanish", false, true);
+    }
+
+    @Test
+    void closerRanksHigherAllElseEqualAndAnUnknownDistanceIsNeutral() {
+        var outcome = RANKING.rank(
+                FOOD,
+                List.of(
+                        withFit(active("svc-far", 5, TODAY), at(20.0)),
+                        withFit(active("svc-near", 5, TODAY), at(0.8)),
+                        withFit(active("svc-area", 5, TODAY), at(null))),
+                5,
+                TODAY);
+
+        assertThat(order(outcome)).containsExactly("svc-near", "svc-area", "svc-far");
+        Scores near = outcome.ranked().get(0).scores();
+        assertThat(near.distance()).isCloseTo(5 / 5.8, within());
+        assertThat(outcome.ranked().get(1).scores().distance()).isEqualTo(0.5);
+        assertThat(outcome.ranked().get(2).scores().distance()).isCloseTo(5 / 25.0, within());
+        assertThat(RANKING.distance(0.0)).isEqualTo(1.0);
+        assertThat(RANKING.distance(5.0)).isEqualTo(0.5);
+    }
+
+    @Test
+    void aDistanceWeightOfZeroIgnoresDistance() {
+        RankingSettings d = RankingSettings.DEFAULTS;
+        Ranking noDistance = new Ranking(new RankingSettings(
+                new RankingSettings.Weights(0.30, 0.20, 0.15, 0.10, 0.25, 0),
+                d.capacityScale(),
+                d.acknowledgementScale(),
+                d.acknowledgementPrior(),
+                d.acknowledgementPriorWeight(),
+                d.freshnessScale(),
+                d.loadWindow(),
+                d.distanceScaleKm()));
+
+        var outcome = noDistance.rank(
+                FOOD,
+                List.of(
+                        withFit(active("svc-b-near", 5, TODAY), at(0.1)),
+                        withFit(active("svc-a-far", 5, TODAY), at(24.0))),
+                5,
+                TODAY);
+
+        assertThat(order(outcome)).containsExactly("svc-a-far", "svc-b-near");
+        assertThatThrownBy(() -> new RankingSettings(
+                        d.weights(),
+                        d.capacityScale(),
+                        d.acknowledgementScale(),
+                        d.acknowledgementPrior(),
+                        d.acknowledgementPriorWeight(),
+                        d.freshnessScale(),
+                        d.loadWindow(),
+                        0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void capacityUnknownRanksBelowEveryServiceWithPlacesHoweverCloseItIs() {
+        Candidate unknown = withFit(
+                candidate("svc-unknown", ServiceStatus.ACTIVE, null, 0, null, TODAY, ResponsivenessStats.NONE, 0),
+                at(0.0));
+        var outcome =
+                RANKING.rank(FOOD, List.of(unknown, withFit(active("svc-one-place", 1, null), at(24.9))), 5, TODAY);
+
+        assertThat(order(outcome)).containsExactly("svc-one-place", "svc-unknown");
+        RankedCandidate last = outcome.ranked().get(1);
+        assertThat(last.scores().capacity()).isZero();
+        assertThat(last.reason())
+                .startsWith("0.0 km (serves within 25 km), speaks Spanish, open to 65+, active, capacity unknown, ");
+    }
+
+    @Test
+    void theReasonSaysWhereWhichLanguageAndWhichAgeAndWhatIsUnknown() {
+        Candidate c = active("svc-a", 12, null);
+        assertThat(RANKING.reason(withFit(c, at(2.44))))
+                .startsWith(
+                        "2.4 km (serves within 25 km), speaks Spanish, open to 65+, active, 12 household places free, ");
+        assertThat(RANKING.reason(withFit(c, new Candidate.Fit(PERSON, true, 12.6, 25, false, null, true, true))))
+                .startsWith("serves 02118, 13 km, interpretation for Spanish, open to 65+, active, ");
+        assertThat(RANKING.reason(withFit(c, new Candidate.Fit(PERSON, true, null, 25, false, null, false, false))))
+                .startsWith("serves 02118, languages not published, open to 65+, active, ");
+        assertThat(RANKING.reason(withFit(
+                        c, new Candidate.Fit(new Person(null, null, "vi"), false, null, 25, true, null, false, true))))
+                .startsWith("place unknown, speaks Vietnamese, age unknown, active, ");
+        assertThat(RANKING.reason(withFit(
+                        c,
+                        new Candidate.Fit(new Person("02118", null, null), true, null, 25, false, null, false, false))))
+                .startsWith("serves 02118, language unknown, age unknown, active, ");
+        // Nothing known of the person: the reason reads as it did before matching by place.
+        assertThat(RANKING.reason(c)).startsWith("active, 12 household places free, ");
+    }
+
+    @Test
+    void explainsWhyNothingQualifiedForThePersonWithCountsPerReason() {
+        assertThat(Ranking.whyUnmatched(FOOD, PERSON, new Unqualified(9, 1, 1, 1, 3, 1, 2, 0)))
+                .isEqualTo("no service qualifies for food-insecurity: 3 out of area, 1 does not accept age 65+,"
+                        + " 2 do not speak Spanish or offer interpretation, 1 not active,"
+                        + " 1 outside the person's consent, 1 already tried");
+        assertThat(Ranking.whyUnmatched(FOOD, Person.UNKNOWN, new Unqualified(2, 0, 0, 0, 0, 0, 0, 2)))
+                .isEqualTo("no service qualifies for food-insecurity: 2 full");
+        assertThat(Ranking.whyUnmatched(FOOD, PERSON, new Unqualified(0, 0, 0, 0, 0, 0, 0, 0)))
+                .isEqualTo("no service in the directory addresses food-insecurity");
+    }
+
+    @Test
+    void personFactsAreReadAsEventsCarryThem() {
+        assertThat(Person.of("02118-4433", "65+", "es-US")).isEqualTo(new Person("02118", "65+", "es"));
+        assertThat(Person.of("SW1A 1AA", "old", "???")).isEqualTo(Person.UNKNOWN);
+        assertThat(Person.of(null, null, "zh-Hant-TW").language()).isEqualTo("zh");
+        assertThat(new Person(null, "26-44", null).minimumAge()).isEqualTo(26);
+        assertThat(new Person(null, "26-44", null).maximumAge()).isEqualTo(44);
+        assertThat(new Person(null, "65+", null).maximumAge()).isEqualTo(150);
+        assertThat(Person.UNKNOWN.minimumAge()).isNull();
+        assertThat(Person.languageName("es")).isEqualTo("Spanish");
+        assertThatThrownBy(() -> new Person("0211", null, null)).isInstanceOf(IllegalArgumentException.class);
     }
 }

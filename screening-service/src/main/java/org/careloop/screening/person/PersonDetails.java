@@ -72,4 +72,18 @@ public record PersonDetails(
         String compact = address.postalCode().replaceAll("[^A-Za-z0-9]", "").toUpperCase(java.util.Locale.ROOT);
         return compact.isEmpty() ? null : compact.substring(0, Math.min(3, compact.length()));
     }
+
+    /**
+     * The postal code events may carry for matching by place: a US ZIP code's five digits ({@code 02118-4433} gives
+     * {@code 02118}), never the +4 part; null when there is none or it is not a ZIP code (e.g. a UK postcode).
+     */
+    public String postalCode() {
+        if (address == null || address.postalCode() == null) {
+            return null;
+        }
+        java.util.regex.Matcher zip = ZIP.matcher(address.postalCode().strip());
+        return zip.matches() ? zip.group(1) : null;
+    }
+
+    private static final java.util.regex.Pattern ZIP = java.util.regex.Pattern.compile("([0-9]{5})(?:[- ]?[0-9]{4})?");
 }

@@ -111,4 +111,27 @@ class PersonRefsAndCipherTests {
                 .isEqualTo("SW1");
         assertThat(PersonDetails.of("x").postalArea()).isNull();
     }
+
+    @Test
+    void thePostalCodeIsTheFiveDigitsOfAZipCode() {
+        assertThat(withPostalCode("02118-4433").postalCode()).isEqualTo("02118");
+        assertThat(withPostalCode(" 021184433 ").postalCode()).isEqualTo("02118");
+        assertThat(withPostalCode("02118").postalCode()).isEqualTo("02118");
+        assertThat(withPostalCode("sw1a 1aa").postalCode()).isNull();
+        assertThat(withPostalCode("0211").postalCode()).isNull();
+        assertThat(PersonDetails.of("x").postalCode()).isNull();
+    }
+
+    private static PersonDetails withPostalCode(String code) {
+        return new PersonDetails(
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                new PersonDetails.Address(null, null, null, code, "US"),
+                null,
+                null);
+    }
 }

@@ -72,6 +72,8 @@ class PrivacyTests {
         JsonNode data = EventSchemas.valid(EventTypes.SCREENING_COMPLETED, event.value());
         assertThat(data.get("patientId").asText()).isEqualTo(ref);
         assertThat(data.get("postalArea").asText()).isEqualTo("021");
+        // The 5-digit ZIP for matching by place, never the street.
+        assertThat(data.get("postalCode").asText()).isEqualTo("02118");
         assertThat(data.get("ageBand").asText()).isEqualTo("26-44");
         assertThat(data.get("preferredLanguage").asText()).isEqualTo("es");
         assertThat(data.get("doNotContact").asBoolean()).isFalse();

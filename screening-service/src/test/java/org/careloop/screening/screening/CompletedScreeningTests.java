@@ -81,7 +81,7 @@ class CompletedScreeningTests {
                 LocalDate.of(1990, 4, 2),
                 "+16175550100",
                 "maria@example.org",
-                new PersonDetails.Address(List.of("1 Main St"), "Boston", "MA", "02118", "US"),
+                new PersonDetails.Address(List.of("1 Main St"), "Boston", "MA", "02118-4433", "US"),
                 "sms",
                 "mornings");
         ConsentDecision decision = ConsentDecision.record(
@@ -105,12 +105,14 @@ class CompletedScreeningTests {
         assertThat(event.postalArea()).isEqualTo("021");
         assertThat(event.ageBand()).isEqualTo("26-44");
         assertThat(event.preferredLanguage()).isEqualTo("es");
+        // The ZIP5 for matching by place; never the +4 part, which narrows the place to a few houses.
+        assertThat(event.postalCode()).isEqualTo("02118");
         String json = new com.fasterxml.jackson.databind.ObjectMapper()
                 .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
                 .writeValueAsString(event);
         assertThat(json)
                 .doesNotContain(
-                        "patient-7", "Maria", "Lopez", "1990", "6175550100", "maria@", "Main St", "02118", "Boston");
+                        "patient-7", "Maria", "Lopez", "1990", "6175550100", "maria@", "Main St", "4433", "Boston");
         assertThat(event.requesterOrganizationId()).isEqualTo("org-eastside-clinic");
         assertThat(event.instrument()).isEqualTo("AHC-HRSN");
         assertThat(event.instrumentVersion()).isEqualTo("2018-core");
@@ -144,6 +146,7 @@ class CompletedScreeningTests {
         assertThat(event.needs()).isEmpty();
         assertThat(event.consentToShare()).isFalse();
         assertThat(event.postalArea()).isNull();
+        assertThat(event.postalCode()).isNull();
         assertThat(event.ageBand()).isNull();
         assertThat(refused.status).isEqualTo("refused");
     }

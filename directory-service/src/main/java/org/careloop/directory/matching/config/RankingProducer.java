@@ -15,12 +15,14 @@ public class RankingProducer {
         DirectoryConfig.Ranking r = config.ranking();
         DirectoryConfig.Weights w = r.weights();
         return new Ranking(new RankingSettings(
-                new RankingSettings.Weights(w.capacity(), w.acceptance(), w.acknowledgement(), w.freshness(), w.load()),
+                new RankingSettings.Weights(
+                        w.capacity(), w.acceptance(), w.acknowledgement(), w.freshness(), w.load(), w.distance()),
                 r.capacityScale(),
                 r.acknowledgementScale(),
                 r.acknowledgementPrior(),
                 r.acknowledgementPriorWeight(),
                 r.freshnessScale(),
-                r.loadWindow()));
+                r.loadWindow(),
+                config.matching().distanceScaleKm()));
     }
 }

@@ -6,34 +6,80 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.careloop.directory.catalog.Service;
 import org.careloop.directory.catalog.ServiceStatus;
+import org.careloop.directory.matching.Person;
+import org.careloop.directory.matching.Unqualified;
+import org.hibernate.reactive.mutiny.Mutiny;
 
-/** Reads the facts ranking needs about every service listed under some categories. */
+/**
+ * The match query: the services that qualify for one need of one person, filtered, measured and pre-ordered in
+ * PostgreSQL (PostGIS), so that only a bounded window of candidates reaches Java for the final ranking.
+ *
+ * <p>With a postal code the query starts from the person's place: the services whose areas cover the postal code
+ * (service_coverage, by primary key) and the services with a location within the largest radius of the code's centroid
+ * (ST_DWithin on location.geog, gist index), and only then checks the category, status, capacity, age and language
+ * of each by index. Without a postal code it starts from the category (service_category (category, service_id)).
+ *
+ * <p>Plan at 100,000 services (EXPLAIN ANALYZE on the scratch directory of src/test/resources/bench/matching-100k.sql:
+ * 100,000 services over 24 categories, 600 postal codes on a 150 km grid, 70% located, 30% with service areas; postal
+ * code 10312, food-insecurity, 45-64, es; abridged; 19 rows, ~8,700 buffer hits; figures in the README):
+ *
+ * <pre>
+ * Subquery Scan on w -> Limit -> Sort (key: capacity unknown last, pre-score desc, id)
+ *   -> Nested Loop (lateral languages: Index Scan language_service, service_at_location_service + language_location)
+ *     -> Nested Loop Left Join (Index Scan service_capacity_service_id_key)
+ *       -> Nested Loop (Index Scan service_pkey, filter status/age/place: SubPlans on service_coverage_service,
+ *                       service_site_pkey (distance), service_area_service, service_area_service_at_location)
+ *         -> Hash Join (service_category by category: 4,167 rows)
+ *           -> HashAggregate (placed: 728 services)
+ *             -> Bitmap Index Scan on service_coverage_pkey (postal_code = $1): 334 rows
+ *             -> Index Only Scan on service_site_category_box (category, latitude, longitude box): 394 rows
+ *             -> Bitmap Index Scan on service_own_radius: 0 rows
+ * </pre>
+ */
 @ApplicationScoped
 @WithSession
 public class CandidateRepository implements PanacheRepositoryBase<Service, String> {
 
-    // Native SQL: the available column is computed by the database (after holds), and the load of an organization is
-    // a count over its services' recent holds. Every listed service comes back, qualifying or not, so that an empty
-    // match can say why nothing qualified.
-    private static final String CANDIDATES = """
-            select c.category, s.id, s.organization_id, s.status, cap.available, coalesce(cap.held, 0), cap.maximum,
-                   cap.unit, s.assured_date,
-                   (select count(*) from capacity_hold h join service o on o.id = h.service_id
-                     where o.organization_id = s.organization_id and h.created_at > :since)
-            from service_category c
-            join service s on s.id = c.service_id
-            left join service_capacity cap on cap.service_id = s.id
-            where c.category in (:categories)
-            """;
+    /**
+     * What one match asks for.
+     *
+     * @param category the need's category
+     * @param excluded services not to offer (already tried)
+     * @param recipients organizations the person's consent covers; null for all
+     * @param person the person's routing facts
+     * @param window how many candidates to return at most, best pre-score first
+     * @param since holds count as recent load from this instant
+     */
+    public record Query(
+            String category, Set<String> excluded, Set<String> recipients, Person person, int window, Instant since) {}
 
     /**
-     * A service listed under a category, as the database has it.
+     * The tuning of the query.
      *
-     * @param category the category
+     * @param defaultRadiusKm how far from its locations a service without service area serves
+     * @param maxRadiusKm the largest radius any service may have (caps the per-service override)
+     * @param capacityWeight weight of the capacity part in the pre-score
+     * @param capacityScale places that score 0.5 on capacity
+     * @param distanceWeight weight of the distance part in the pre-score
+     * @param distanceScaleKm distance that scores 0.5 on distance
+     */
+    public record Tuning(
+            double defaultRadiusKm,
+            double maxRadiusKm,
+            double capacityWeight,
+            int capacityScale,
+            double distanceWeight,
+            double distanceScaleKm) {}
+
+    /**
+     * A qualifying service, as the database has it.
+     *
      * @param serviceId service id
      * @param organizationId organization id
      * @param status service status
@@ -42,10 +88,16 @@ public class CandidateRepository implements PanacheRepositoryBase<Service, Strin
      * @param maximum places in total, or null
      * @param unit unit of the places, null without capacity
      * @param assuredDate when last confirmed, or null
-     * @param recentHolds holds at the organization's services since the given instant
+     * @param coveredByArea whether one of its service areas covers the person's postal code
+     * @param distanceKm distance of its nearest location to the postal code's centroid, or null
+     * @param radiusKm its radius
+     * @param speaksLanguage whether it (or one of its locations) speaks the person's language
+     * @param languageName the name of that language as published, or null
+     * @param interpretation whether it offers interpretation
+     * @param languagesPublished whether it or one of its locations lists any language
+     * @param recentHolds holds at the organization's services since the query's instant
      */
     public record Row(
-            String category,
             String serviceId,
             String organizationId,
             ServiceStatus status,
@@ -54,32 +106,299 @@ public class CandidateRepository implements PanacheRepositoryBase<Service, Strin
             Integer maximum,
             String unit,
             LocalDate assuredDate,
+            boolean coveredByArea,
+            Double distanceKm,
+            double radiusKm,
+            boolean speaksLanguage,
+            String languageName,
+            boolean interpretation,
+            boolean languagesPublished,
             int recentHolds) {}
 
-    /** Every service listed under the categories; recent holds are counted from {@code since}. */
-    public Uni<List<Row>> findByCategories(Collection<String> categories, Instant since) {
-        if (categories.isEmpty()) {
-            return Uni.createFrom().item(List.of());
+    // The person's place: the centroid of the postal code (any country; US codes are 5 digits).
+    private static final String PERSON = """
+            person as (select geog, latitude, longitude from postal_code where code = :postal order by country limit 1)""";
+
+    // Where the service serves in kilometres: careloop_radius_km of its doc when a positive number, capped.
+    private static final String RADIUS = """
+            least(coalesce(case when jsonb_typeof(s.doc -> 'careloop_radius_km') = 'number'
+                                 and (s.doc ->> 'careloop_radius_km')::float8 > 0
+                                then (s.doc ->> 'careloop_radius_km')::float8 end, :defaultRadius), :maxRadius)""";
+
+    private static final String NO_AREA = """
+            not exists (select 1 from service_area sa where sa.service_id = %1$s)
+            and not exists (select 1 from service_area sa join service_at_location x on x.id = sa.service_at_location_id
+                            where x.service_id = %1$s)""";
+
+    // The languages of the service and of its locations in one pass (by index, per service): whether one is the
+    // person's, its name, and whether any is listed at all. An aggregate always gives one row.
+    private static final String LANGUAGE = """
+            cross join lateral (
+                select coalesce(bool_or(lower(split_part(g.code, '-', 1)) = :language), false) as speaks,
+                       max(g.name) filter (where lower(split_part(g.code, '-', 1)) = :language) as name,
+                       count(*) > 0 as published
+                from (select g.code, g.name from language g where g.service_id = s.id
+                      union all
+                      select g.code, g.name from service_at_location sal
+                      join language g on g.location_id = sal.location_id
+                      where sal.service_id = s.id) g) lang""";
+
+    private static final String INTERPRETATION = "coalesce(btrim(s.interpretation_services), '') <> ''";
+
+    // Whether the service lists any language: one that lists none (most v1 and many HSDS feeds) is not ruled out.
+    private static final String LANGUAGES_PUBLISHED = """
+            (exists (select 1 from language g where g.service_id = s.id)
+             or exists (select 1 from service_at_location sal join language g on g.location_id = sal.location_id
+                        where sal.service_id = s.id))""";
+
+    /** The qualifying services of a need, best pre-score first, at most {@code query.window()}. */
+    public Uni<List<Row>> findQualifying(Query query, Tuning tuning) {
+        String text = qualifyingSql(query);
+        return getSession().chain(session -> {
+            Mutiny.SelectionQuery<Object[]> q = session.createNativeQuery(text, Object[].class)
+                    .setParameter("category", query.category())
+                    .setParameter("defaultRadius", tuning.defaultRadiusKm())
+                    .setParameter("maxRadius", tuning.maxRadiusKm())
+                    .setParameter("since", query.since())
+                    .setParameter("capacityWeight", tuning.capacityWeight())
+                    .setParameter("capacityScale", (double) tuning.capacityScale())
+                    .setParameter("distanceWeight", tuning.distanceWeight())
+                    .setParameter("distanceScale", tuning.distanceScaleKm())
+                    .setParameter("window", query.window());
+            bindPerson(q, query);
+            return q.getResultList()
+                    .map(rows -> rows.stream().map(CandidateRepository::toRow).toList());
+        });
+    }
+
+    /** The statement of {@link #findQualifying}: fixed fragments for the facts the person has; every value bound. */
+    static String qualifyingSql(Query query) {
+        Person person = query.person();
+        boolean place = person.postalCode() != null;
+        boolean language = person.language() != null;
+        StringBuilder sql = new StringBuilder("with ");
+        if (place) {
+            sql.append(PERSON).append(",\n");
+            sql.append("""
+                    placed as (
+                        select sc.service_id from service_coverage sc where sc.postal_code = :postal
+                        union
+                        select ss.service_id
+                        from person p
+                        join service_site ss
+                          on ss.category = :category
+                         and ss.latitude between p.latitude - :defaultRadius / 111.195
+                                             and p.latitude + :defaultRadius / 111.195
+                         and ss.longitude
+                             between p.longitude - :defaultRadius / (111.195 * greatest(cos(radians(p.latitude)), 0.01))
+                                 and p.longitude + :defaultRadius / (111.195 * greatest(cos(radians(p.latitude)), 0.01))
+                        union
+                        select s.id from service s where jsonb_exists(s.doc, 'careloop_radius_km')
+                    ),
+                    """);
         }
-        return getSession().chain(session -> session.createNativeQuery(CANDIDATES, Object[].class)
-                .setParameter("categories", categories)
-                .setParameter("since", since)
-                .getResultList()
-                .map(rows -> rows.stream().map(CandidateRepository::toRow).toList()));
+        sql.append(
+                        "fitting as (\n select s.id, s.organization_id, s.status, cap.available, coalesce(cap.held, 0) as held,")
+                .append(" cap.maximum, cap.unit, s.assured_date,\n");
+        if (place) {
+            sql.append(
+                            " exists (select 1 from service_coverage sc where sc.postal_code = :postal and sc.service_id = s.id)")
+                    .append(" as covered,\n")
+                    .append(" (select min(st_distance(ss.geog, p.geog, false)) / 1000 from service_site ss")
+                    .append(" cross join person p where ss.service_id = s.id and ss.category = :category)")
+                    .append(" as distance_km,\n ")
+                    .append(RADIUS)
+                    .append(" as radius_km,\n");
+        } else {
+            sql.append(" false as covered, null::float8 as distance_km, ")
+                    .append(RADIUS)
+                    .append(" as radius_km,\n");
+        }
+        sql.append(language ? " lang.speaks, lang.name as language_name," : " false as speaks,")
+                .append(language ? "" : " null::text as language_name,")
+                .append(' ')
+                .append(INTERPRETATION)
+                .append(" as interpretation, ")
+                .append(language ? "lang.published" : "false")
+                .append(" as languages_published\n");
+        if (place) {
+            sql.append(
+                            " from placed pl join service_category c on c.service_id = pl.service_id and c.category = :category")
+                    .append(" join service s on s.id = pl.service_id\n");
+        } else {
+            sql.append(" from service_category c join service s on s.id = c.service_id\n");
+        }
+        sql.append(" left join service_capacity cap on cap.service_id = s.id\n");
+        if (language) {
+            sql.append(LANGUAGE).append('\n');
+        }
+        sql.append(" where s.status = 'active' and (cap.id is null or cap.available > 0)\n");
+        if (!place) {
+            sql.append(" and c.category = :category\n");
+        }
+        appendChoice(sql, query);
+        if (person.ageBand() != null) {
+            sql.append(" and (s.minimum_age is null or s.minimum_age <= :ageMax)")
+                    .append(" and (s.maximum_age is null or s.maximum_age >= :ageMin)\n");
+        }
+        if (language) {
+            sql.append(" and (lang.speaks or not lang.published or ")
+                    .append(INTERPRETATION)
+                    .append(")\n");
+        }
+        sql.append(")\n");
+        sql.append("""
+                select w.id, w.organization_id, w.status, w.available, w.held, w.maximum, w.unit, w.assured_date,
+                       w.covered, w.distance_km, w.radius_km, w.speaks, w.language_name, w.interpretation,
+                       w.languages_published,
+                       (select count(*) from capacity_hold h join service o on o.id = h.service_id
+                        where o.organization_id = w.organization_id and h.created_at > :since)
+                from (select f.* from fitting f
+                """);
+        if (place) {
+            sql.append("      where f.covered or (f.distance_km <= f.radius_km and ")
+                    .append(NO_AREA.formatted("f.id"))
+                    .append(")\n");
+        }
+        sql.append("""
+                      order by (f.available is null),
+                               :capacityWeight * coalesce(f.available::float8 / (f.available + :capacityScale), 0)
+                               + :distanceWeight * case when f.distance_km is null then 0.5
+                                                        else :distanceScale / (:distanceScale + f.distance_km) end desc,
+                               f.id
+                      limit :window) w
+                """);
+        return sql.toString();
+    }
+
+    /**
+     * Why no service of the category qualified: each listed service counted once, under the first reason that rules it
+     * out. Read only when the match query found nothing.
+     */
+    public Uni<Unqualified> findUnqualified(Query query, Tuning tuning) {
+        Person person = query.person();
+        boolean place = person.postalCode() != null;
+        StringBuilder sql = new StringBuilder();
+        if (place) {
+            sql.append("with ").append(PERSON).append('\n');
+        }
+        sql.append("select case\n");
+        if (!query.excluded().isEmpty()) {
+            sql.append(" when s.id in (:excluded) then 'tried'\n");
+        }
+        if (query.recipients() != null) {
+            sql.append(
+                    query.recipients().isEmpty()
+                            ? " when true then 'consent'\n"
+                            : " when s.organization_id not in (:recipients) then 'consent'\n");
+        }
+        sql.append(" when s.status <> 'active' then 'inactive'\n");
+        if (place) {
+            sql.append(" when not (exists (select 1 from service_coverage sc where sc.postal_code = :postal")
+                    .append(" and sc.service_id = s.id) or (")
+                    .append(NO_AREA.formatted("s.id"))
+                    .append(
+                            " and exists (select 1 from service_at_location sal join location l on l.id = sal.location_id")
+                    .append(" cross join person p where sal.service_id = s.id and st_dwithin(l.geog, p.geog, ")
+                    .append(RADIUS)
+                    .append(" * 1000, false)))) then 'area'\n");
+        }
+        if (person.ageBand() != null) {
+            sql.append(" when not ((s.minimum_age is null or s.minimum_age <= :ageMax)")
+                    .append(" and (s.maximum_age is null or s.maximum_age >= :ageMin)) then 'age'\n");
+        }
+        if (person.language() != null) {
+            sql.append(" when not (")
+                    .append(INTERPRETATION)
+                    .append(" or not ")
+                    .append(LANGUAGES_PUBLISHED)
+                    .append(" or exists (select 1 from language g where g.service_id = s.id")
+                    .append(" and lower(split_part(g.code, '-', 1)) = :language)")
+                    .append(" or exists (select 1 from service_at_location sal join language g")
+                    .append(" on g.location_id = sal.location_id where sal.service_id = s.id")
+                    .append(" and lower(split_part(g.code, '-', 1)) = :language)) then 'language'\n");
+        }
+        sql.append(" when cap.id is not null and cap.available <= 0 then 'full'\n")
+                .append(" else 'qualifies' end as why, count(*)\n")
+                .append("from service_category c join service s on s.id = c.service_id\n")
+                .append("left join service_capacity cap on cap.service_id = s.id\n")
+                .append("where c.category = :category group by 1");
+        String text = sql.toString();
+        return getSession().chain(session -> {
+            Mutiny.SelectionQuery<Object[]> q =
+                    session.createNativeQuery(text, Object[].class).setParameter("category", query.category());
+            if (place) {
+                q.setParameter("defaultRadius", tuning.defaultRadiusKm())
+                        .setParameter("maxRadius", tuning.maxRadiusKm());
+            }
+            bindPerson(q, query);
+            return q.getResultList().map(rows -> {
+                Map<String, Integer> counts = new HashMap<>();
+                int listed = 0;
+                for (Object[] row : rows) {
+                    int n = ((Number) row[1]).intValue();
+                    counts.merge((String) row[0], n, Integer::sum);
+                    listed += n;
+                }
+                return new Unqualified(
+                        listed,
+                        counts.getOrDefault("tried", 0),
+                        counts.getOrDefault("consent", 0),
+                        counts.getOrDefault("inactive", 0),
+                        counts.getOrDefault("area", 0),
+                        counts.getOrDefault("age", 0),
+                        counts.getOrDefault("language", 0),
+                        counts.getOrDefault("full", 0));
+            });
+        });
+    }
+
+    private static void appendChoice(StringBuilder sql, Query query) {
+        if (!query.excluded().isEmpty()) {
+            sql.append(" and s.id not in (:excluded)\n");
+        }
+        if (query.recipients() != null) {
+            sql.append(query.recipients().isEmpty() ? " and false\n" : " and s.organization_id in (:recipients)\n");
+        }
+    }
+
+    private static void bindPerson(Mutiny.SelectionQuery<Object[]> q, Query query) {
+        Person person = query.person();
+        if (!query.excluded().isEmpty()) {
+            q.setParameter("excluded", query.excluded());
+        }
+        if (query.recipients() != null && !query.recipients().isEmpty()) {
+            q.setParameter("recipients", query.recipients());
+        }
+        if (person.postalCode() != null) {
+            q.setParameter("postal", person.postalCode());
+        }
+        if (person.ageBand() != null) {
+            q.setParameter("ageMin", person.minimumAge()).setParameter("ageMax", person.maximumAge());
+        }
+        if (person.language() != null) {
+            q.setParameter("language", person.language());
+        }
     }
 
     private static Row toRow(Object[] r) {
         return new Row(
                 (String) r[0],
                 (String) r[1],
-                (String) r[2],
-                ServiceStatus.fromCode((String) r[3]),
+                ServiceStatus.fromCode((String) r[2]),
+                integer(r[3]),
                 integer(r[4]),
                 integer(r[5]),
-                integer(r[6]),
-                (String) r[7],
-                date(r[8]),
-                integer(r[9]));
+                (String) r[6],
+                date(r[7]),
+                Boolean.TRUE.equals(r[8]),
+                r[9] == null ? null : ((Number) r[9]).doubleValue(),
+                ((Number) r[10]).doubleValue(),
+                Boolean.TRUE.equals(r[11]),
+                (String) r[12],
+                Boolean.TRUE.equals(r[13]),
+                Boolean.TRUE.equals(r[14]),
+                integer(r[15]));
     }
 
     private static Integer integer(Object value) {
@@ -91,7 +410,7 @@ public class CandidateRepository implements PanacheRepositoryBase<Service, Strin
             case null -> null;
             case LocalDate d -> d;
             case java.sql.Date d -> d.toLocalDate();
-            default -> throw new IllegalStateException("Unexpected date type " + value.getClass());
+            default -> LocalDate.parse(value.toString());
         };
     }
 }

@@ -9,7 +9,8 @@ import java.time.LocalDate;
  * @param rank 1 for the best
  * @param serviceId HSDS service id
  * @param organizationId HSDS organization id
- * @param available places free now, after holds
+ * @param available places free now, after holds; null when the service publishes no capacity (it qualifies with
+ *     capacity unknown, ranked below services with places)
  * @param reason why it ranks here
  * @param score the weighted score, 0 to 1 (added)
  * @param scores the parts of the score, each 0 to 1 (added)
@@ -20,12 +21,15 @@ import java.time.LocalDate;
  * @param acceptanceRate acceptance rate with a neutral prior (added)
  * @param medianHoursToAcknowledge median time to acknowledge over the recent samples, or null (added)
  * @param recentReferrals holds its organization took within the load window (added)
+ * @param distanceKm distance from the service's nearest location to the centroid of the person's postal code, or null
+ *     when not known (no postal code given, or no located location) (added)
+ * @param capacityKnown whether the service publishes its capacity (added)
  */
 public record MatchView(
         int rank,
         @JsonProperty("service_id") String serviceId,
         @JsonProperty("organization_id") String organizationId,
-        int available,
+        Integer available,
         String reason,
         double score,
         ScoresView scores,
@@ -35,7 +39,9 @@ public record MatchView(
         @JsonProperty("assured_date") LocalDate assuredDate,
         @JsonProperty("acceptance_rate") double acceptanceRate,
         @JsonProperty("median_hours_to_acknowledge") Double medianHoursToAcknowledge,
-        @JsonProperty("recent_referrals") int recentReferrals) {
+        @JsonProperty("recent_referrals") int recentReferrals,
+        @JsonProperty("distance_km") Double distanceKm,
+        @JsonProperty("capacity_known") boolean capacityKnown) {
 
     /**
      * The parts of a score.
@@ -45,7 +51,13 @@ public record MatchView(
      * @param acknowledgement speed of acknowledgement with a neutral prior
      * @param freshness how recently the information was confirmed
      * @param load few recent referrals compared with the other candidates
+     * @param distance closeness to the person's postal code, 0.5 when not known (added)
      */
     public record ScoresView(
-            double capacity, double acceptance, double acknowledgement, double freshness, double load) {}
+            double capacity,
+            double acceptance,
+            double acknowledgement,
+            double freshness,
+            double load,
+            double distance) {}
 }

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.careloop.contracts.EventTypes;
 import org.careloop.contracts.Topics;
 import org.careloop.contracts.codes.CapacityCauses;
@@ -30,8 +29,10 @@ import org.careloop.directory.config.DirectoryConfig;
 import org.careloop.directory.holds.service.HoldService;
 import org.careloop.directory.matching.Candidate;
 import org.careloop.directory.matching.MatchOutcome;
+import org.careloop.directory.matching.Person;
 import org.careloop.directory.matching.RankedCandidate;
 import org.careloop.directory.matching.Ranking;
+import org.careloop.directory.matching.repository.ScreeningFactsRepository;
 import org.careloop.platform.inbox.AfterCommit;
 import org.careloop.platform.outbox.EventOutbox;
 
@@ -46,6 +47,7 @@ public class MatchingService {
     static final String METRIC = "careloop.matches";
 
     private final CandidateService candidates;
+    private final ScreeningFactsRepository facts;
     private final Ranking ranking;
     private final ServiceRepository services;
     private final HoldService holds;
@@ -56,6 +58,7 @@ public class MatchingService {
 
     public MatchingService(
             CandidateService candidates,
+            ScreeningFactsRepository facts,
             Ranking ranking,
             ServiceRepository services,
             HoldService holds,
@@ -64,6 +67,7 @@ public class MatchingService {
             DirectoryConfig config,
             MeterRegistry meters) {
         this.candidates = candidates;
+        this.facts = facts;
         this.ranking = ranking;
         this.services = services;
         this.holds = holds;
@@ -74,10 +78,18 @@ public class MatchingService {
     }
 
     /** The best {@code limit} services for a category, with the score and reason of each; holds nothing. */
-    @WithSession
     public Uni<MatchOutcome> match(String category, int limit) {
+        return match(category, limit, Person.UNKNOWN);
+    }
+
+    /**
+     * The best {@code limit} services for a category that qualify for the person (place, age, language), with the score
+     * and reason of each; holds nothing.
+     */
+    @WithSession
+    public Uni<MatchOutcome> match(String category, int limit, Person person) {
         Instant now = Instant.now();
-        return candidates.find(Set.of(category), now).map(found -> ranking.rank(category, found, limit, today(now)));
+        return rank(new Need(null, category, Set.of(), null, false), person, limit, now);
     }
 
     /**
@@ -95,7 +107,9 @@ public class MatchingService {
         List<Need> needs = screening.needs().stream()
                 .map(n -> new Need(n.needId(), n.category(), Set.of(), recipients, n.sensitiveNeed()))
                 .toList();
-        return allocate(needs, screening.consentToShare(), screening.screeningId(), null, now)
+        Person person = Person.of(screening.postalCode(), screening.ageBand(), screening.preferredLanguage());
+        return facts.record(screening.screeningId(), person, now)
+                .chain(() -> allocate(needs, screening.consentToShare(), person, screening.screeningId(), null, now))
                 .chain(matches -> {
                     NeedsMatched event = new NeedsMatched(
                             screening.screeningId(),
@@ -141,7 +155,9 @@ public class MatchingService {
         Set<String> recipients = request.consentRecipients() == null ? null : Set.copyOf(request.consentRecipients());
         Need need = new Need(
                 request.needId(), request.category(), Set.copyOf(request.excludeServiceIds()), recipients, false);
-        return allocate(List.of(need), true, request.screeningId(), request.requestId(), now)
+        // The same person facts as the screening's first match (re-routing), unknown when they were purged.
+        return facts.person(request.screeningId())
+                .chain(person -> allocate(List.of(need), true, person, request.screeningId(), request.requestId(), now))
                 .chain(matches -> {
                     NeedsMatched event = new NeedsMatched(
                             request.screeningId(),
@@ -184,18 +200,8 @@ public class MatchingService {
      * @param recipients the organizations the person's consent covers; null for all
      * @param sensitive an interpersonal-safety need (passed on: the referral service has it reviewed)
      */
-    private record Need(UUID needId, String category, Set<String> excluded, Set<String> recipients, boolean sensitive) {
-
-        /** The candidates the person's consent allows: services of the organizations it names. */
-        List<Candidate> within(List<Candidate> found) {
-            if (recipients == null) {
-                return found;
-            }
-            return found.stream()
-                    .filter(c -> recipients.contains(c.organizationId()))
-                    .toList();
-        }
-    }
+    private record Need(
+            UUID needId, String category, Set<String> excluded, Set<String> recipients, boolean sensitive) {}
 
     /** What one matching transaction has locked and changed. */
     private static final class Allocation {
@@ -204,86 +210,93 @@ public class MatchingService {
     }
 
     private Uni<List<NeedsMatched.Match>> allocate(
-            List<Need> needs, boolean hold, UUID screeningId, UUID matchRequestId, Instant now) {
+            List<Need> needs, boolean hold, Person person, UUID screeningId, UUID matchRequestId, Instant now) {
         if (needs.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        Set<String> categories = needs.stream().map(Need::category).collect(Collectors.toSet());
         int limit = config.ranking().candidates();
-        return candidates.find(categories, now).chain(found -> {
-            if (!hold) {
-                return Uni.createFrom()
-                        .item(needs.stream()
-                                .map(need -> toMatch(
-                                        need,
-                                        ranking.rank(
-                                                need.category(),
-                                                need.within(found),
-                                                need.excluded(),
-                                                limit,
-                                                today(now))))
-                                .toList());
+        return Multi.createFrom()
+                .iterable(needs)
+                .onItem()
+                .transformToUniAndConcatenate(need -> rank(need, person, limit, now))
+                .collect()
+                .asList()
+                .chain(outcomes -> {
+                    if (!hold) {
+                        List<NeedsMatched.Match> matches = new java.util.ArrayList<>();
+                        for (int i = 0; i < needs.size(); i++) {
+                            matches.add(toMatch(needs.get(i), outcomes.get(i)));
+                        }
+                        return Uni.createFrom().item(List.copyOf(matches));
+                    }
+                    // Lock the best candidates of every need at once, in id order; a later, rarer lock (a need whose
+                    // candidates all filled up meanwhile) can wait on another matcher, which PostgreSQL resolves as a
+                    // deadlock the consumer retries.
+                    Set<String> first = new TreeSet<>();
+                    outcomes.forEach(outcome -> outcome.ranked().stream()
+                            .map(r -> r.candidate().serviceId())
+                            .forEach(first::add));
+                    Allocation allocation = new Allocation();
+                    return lock(first, allocation)
+                            .chain(() -> Multi.createFrom()
+                                    .iterable(needs)
+                                    .onItem()
+                                    .transformToUniAndConcatenate(need ->
+                                            allocateOne(need, person, allocation, screeningId, matchRequestId, now))
+                                    .collect()
+                                    .asList())
+                            .call(() -> publisher.publish(allocation.changed, CapacityCauses.HOLD, now));
+                });
+    }
+
+    /** Ranks one need: the match query, then Ranking over its window; the unmatched reason from a second query. */
+    private Uni<MatchOutcome> rank(Need need, Person person, int limit, Instant now) {
+        CandidateService.Request request =
+                new CandidateService.Request(need.category(), need.excluded(), need.recipients(), person, limit, now);
+        return candidates.find(request).chain(found -> {
+            MatchOutcome outcome = ranking.rank(need.category(), found, need.excluded(), limit, today(now));
+            if (!outcome.ranked().isEmpty()) {
+                return Uni.createFrom().item(outcome);
             }
-            // Lock the best candidates of every need at once, in id order; a later, rarer lock (a need whose
-            // candidates all filled up meanwhile) can wait on another matcher, which PostgreSQL resolves as a deadlock
-            // the consumer retries.
-            Set<String> first = new TreeSet<>();
-            for (Need need : needs) {
-                ranking.rank(need.category(), need.within(found), need.excluded(), limit, today(now)).ranked().stream()
-                        .map(r -> r.candidate().serviceId())
-                        .forEach(first::add);
-            }
-            Allocation allocation = new Allocation();
-            return lock(first, allocation)
-                    .chain(() -> Multi.createFrom()
-                            .iterable(needs)
-                            .onItem()
-                            .transformToUniAndConcatenate(
-                                    need -> allocateOne(need, allocation, screeningId, matchRequestId, now))
-                            .collect()
-                            .asList())
-                    .call(() -> publisher.publish(allocation.changed, CapacityCauses.HOLD, now));
+            return candidates.whyUnmatched(request).map(reason -> new MatchOutcome(need.category(), List.of(), reason));
         });
     }
 
     /** Ranks a need on figures read under the locks of its best candidates, and holds a place at the first. */
     private Uni<NeedsMatched.Match> allocateOne(
-            Need need, Allocation allocation, UUID screeningId, UUID matchRequestId, Instant now) {
+            Need need, Person person, Allocation allocation, UUID screeningId, UUID matchRequestId, Instant now) {
         int limit = config.ranking().candidates();
-        return services.flush()
-                .chain(() -> candidates.find(Set.of(need.category()), now))
-                .chain(found -> {
-                    MatchOutcome outcome =
-                            ranking.rank(need.category(), need.within(found), need.excluded(), limit, today(now));
-                    if (outcome.ranked().isEmpty()) {
-                        return Uni.createFrom().item(toMatch(need, outcome));
-                    }
-                    Candidate best = outcome.ranked().getFirst().candidate();
+        return services.flush().chain(() -> rank(need, person, limit, now)).chain(outcome -> {
+            if (outcome.ranked().isEmpty()) {
+                return Uni.createFrom().item(toMatch(need, outcome));
+            }
+            Candidate best = outcome.ranked().getFirst().candidate();
+            if (!allocation.locked.contains(best.serviceId())) {
+                // The figures of unlocked candidates may already be stale: lock them, then read again.
+                Set<String> more = new TreeSet<>();
+                outcome.ranked().stream()
+                        .map(r -> r.candidate().serviceId())
+                        .filter(id -> !allocation.locked.contains(id))
+                        .forEach(more::add);
+                return lock(more, allocation).chain(() -> {
                     if (!allocation.locked.contains(best.serviceId())) {
-                        // The figures of unlocked candidates may already be stale: lock them, then read again.
-                        Set<String> more = new TreeSet<>();
-                        outcome.ranked().stream()
-                                .map(r -> r.candidate().serviceId())
-                                .filter(id -> !allocation.locked.contains(id))
-                                .forEach(more::add);
-                        return lock(more, allocation).chain(() -> {
-                            if (!allocation.locked.contains(best.serviceId())) {
-                                return Uni.createFrom()
-                                        .failure(new IllegalStateException(
-                                                "Service " + best.serviceId() + " could not be locked"));
-                            }
-                            return allocateOne(need, allocation, screeningId, matchRequestId, now);
-                        });
+                        return Uni.createFrom()
+                                .failure(new IllegalStateException(
+                                        "Service " + best.serviceId() + " could not be locked"));
                     }
-                    return holds.take(
-                                    best.serviceId(), need.needId(), screeningId, need.category(), matchRequestId, now)
-                            .invoke(taken -> {
-                                if (taken) {
-                                    allocation.changed.add(best.serviceId());
-                                }
-                            })
-                            .replaceWith(toMatch(need, outcome));
+                    return allocateOne(need, person, allocation, screeningId, matchRequestId, now);
                 });
+            }
+            return holds.take(best.serviceId(), need.needId(), screeningId, need.category(), matchRequestId, now)
+                    .invoke(taken -> {
+                        // A service that publishes no capacity keeps the hold as a record of the match, but
+                        // has no availability to change.
+                        if (taken && best.capacityKnown()) {
+                            allocation.changed.add(best.serviceId());
+                        }
+                    })
+                    .replaceWith(toMatch(need, outcome));
+        });
     }
 
     private Uni<Void> lock(Collection<String> serviceIds, Allocation allocation) {

@@ -85,8 +85,7 @@ class MatchHoldTests {
                 .orElseThrow();
         assertThat(unmatched.get("rank").asInt()).isZero();
         // Services of earlier tests of this class were retired: they count as not active.
-        assertThat(unmatched.get("reason").asText())
-                .startsWith("no active service with places available for social-connection: 1 service full");
+        assertThat(unmatched.get("reason").asText()).startsWith("no service qualifies for social-connection: 1 full");
         assertThat(unmatched.get("candidates")).isEmpty();
         var view = serviceView(last);
         assertThat(view.getInt("capacity.available")).isZero();

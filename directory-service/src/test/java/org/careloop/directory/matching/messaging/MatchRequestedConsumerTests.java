@@ -130,8 +130,8 @@ class MatchRequestedConsumerTests {
         assertThat(match.get("rank").asInt()).isZero();
         // Services of earlier tests of this class were retired: they count as not active.
         assertThat(match.get("reason").asText())
-                .startsWith("no active service with places available for elder-abuse: ")
-                .endsWith(", 3 already tried");
+                .startsWith("no service qualifies for elder-abuse: ")
+                .endsWith("3 already tried");
         assertThat(match.get("candidates")).isEmpty();
         assertThat(holds(first)).isEmpty();
     }

@@ -57,12 +57,14 @@ class MatchResourceTests {
 
         JsonPath ranked = matches("financial-insecurity", 50);
 
-        // Most places first; equal places by freshness; exact ties by id.
+        // Most places first; equal places by freshness; exact ties by id; capacity unknown last.
         assertThat(ranked.getList("service_id"))
-                .containsExactly(prefix + "-c", prefix + "-b", prefix + "-d", prefix + "-a");
-        assertThat(ranked.getList("rank")).containsExactly(1, 2, 3, 4);
+                .containsExactly(prefix + "-c", prefix + "-b", prefix + "-d", prefix + "-a", prefix + "-g");
+        assertThat(ranked.getList("rank")).containsExactly(1, 2, 3, 4, 5);
         assertThat(ranked.getList("organization_id")).containsOnly(org);
-        assertThat(ranked.getList("available")).containsExactly(40, 5, 5, 5);
+        assertThat(ranked.getList("available")).containsExactly(40, 5, 5, 5, null);
+        assertThat(ranked.getList("capacity_known")).containsExactly(true, true, true, true, false);
+        assertThat(ranked.getList("distance_km")).containsOnlyNulls();
         assertThat(ranked.getList("held")).containsOnly(0);
         assertThat(ranked.getList("recent_referrals")).containsOnly(0);
         assertThat(ranked.getList("reason"))
@@ -74,7 +76,9 @@ class MatchResourceTests {
                         "active, 5 client places free, no responses yet, acknowledgement time unknown, assured "
                                 + recent + ", no referrals in the last 24 h",
                         "active, 5 client places free, no responses yet, acknowledgement time unknown, assured " + old
-                                + ", no referrals in the last 24 h");
+                                + ", no referrals in the last 24 h",
+                        "active, capacity unknown, no responses yet, acknowledgement time unknown, never assured,"
+                                + " no referrals in the last 24 h");
         List<Float> scores = ranked.getList("score");
         assertThat(scores).isSortedAccordingTo(java.util.Comparator.reverseOrder());
         assertThat(scores).allSatisfy(score -> assertThat(score).isBetween(0f, 1f));
@@ -83,7 +87,7 @@ class MatchResourceTests {
         assertThat(ranked.getFloat("[0].acceptance_rate")).isEqualTo(0.5f);
         assertThat((Object) ranked.get("[0].median_hours_to_acknowledge")).isNull();
         assertThat(ranked.getMap("[0].scores"))
-                .containsKeys("capacity", "acceptance", "acknowledgement", "freshness", "load");
+                .containsKeys("capacity", "acceptance", "acknowledgement", "freshness", "load", "distance");
         assertThat(ranked.getFloat("[0].scores.load")).isEqualTo(1f);
 
         assertThat(matches("financial-insecurity", 2).getList("service_id"))

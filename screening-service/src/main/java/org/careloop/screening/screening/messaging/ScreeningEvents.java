@@ -43,6 +43,7 @@ public final class ScreeningEvents {
                 person.person().doNotContact,
                 details.postalArea(),
                 ageBand,
-                person.person().preferredLanguage);
+                person.person().preferredLanguage,
+                details.postalCode());
     }
 }
