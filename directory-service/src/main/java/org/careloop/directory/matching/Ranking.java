@@ -174,7 +174,11 @@ public final class Ranking {
             } else {
                 why.append(c.available());
             }
-            why.append(' ').append(c.unit()).append(c.available() == 1 ? " place free" : " places free");
+            String unit = c.unit();
+            if (unit != null && !unit.isBlank() && !unit.equalsIgnoreCase("place") && !unit.equalsIgnoreCase("places")) {
+                why.append(' ').append(unit);
+            }
+            why.append(c.available() == 1 ? " place free" : " places free");
         }
         if (c.held() > 0) {
             why.append(" (").append(c.held()).append(" held)");

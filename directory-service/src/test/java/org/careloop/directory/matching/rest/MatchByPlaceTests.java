@@ -105,7 +105,7 @@ class MatchByPlaceTests {
 
         assertThat(found.<String>getList("service_id")).containsExactly(listed, county, shape);
         assertThat(found.getString("[0].reason"))
-                .startsWith("serves " + place.code() + ", language unknown, age unknown, active, 5 place places free");
+                .startsWith("serves " + place.code() + ", language unknown, age unknown, active, 5 places free");
         assertThat(found.getString("[0].distance_km")).isNull();
         assertThat(found.getDouble("[0].scores.distance")).isEqualTo(0.5);
         // ZIP+4 is cut to the five digits; without a postal code the place does not filter.
