@@ -14,7 +14,7 @@ import org.careloop.directory.hsds.service.HsdsPaging;
 import org.careloop.directory.hsds.service.HsdsShape;
 
 /**
- * Reads HSDS objects as JSON built by PostgreSQL (the hsds_*_json functions of migration V8): one query per page, the
+ * Reads HSDS objects as JSON built by PostgreSQL ({@link HsdsJson}): one query per page, the
  * count included, so that nothing is loaded into Java object by object.
  */
 @ApplicationScoped
@@ -54,8 +54,8 @@ public class HsdsRepository {
         String json =
                 switch (shape) {
                     case MINIMAL -> "jsonb_build_object('id', s.id, 'last_modified', hsds_time(s.last_modified))";
-                    case FULL, FULL_SERVICE -> "hsds_service_json(s, true)";
-                    case BRIEF -> "hsds_service_json(s, false)";
+                    case FULL, FULL_SERVICE -> HsdsJson.service("s", true);
+                    case BRIEF -> HsdsJson.service("s", false);
                 };
         if (filter.proximity() != null) {
             json += " || jsonb_build_object('distance', round(p.distance::numeric, 1))";
@@ -72,7 +72,7 @@ public class HsdsRepository {
 
     /** A fully nested service, or empty. */
     public Uni<Optional<String>> findService(String id) {
-        return one("select hsds_service_json(s, true)::text from service s where s.id = $1", id);
+        return one("select " + HsdsJson.service("s", true) + "::text from service s where s.id = $1", id);
     }
 
     // The rows a service listing starts from: every service, the services that cover a postal code (or, saying
@@ -90,9 +90,9 @@ public class HsdsRepository {
                           select x.service_id from address a
                           join pc on a.postal_code = pc.code and a.country = pc.country
                           join service_at_location x on x.location_id = a.location_id
-                          where not hsds_has_service_area(x.service_id)) k
+                          where not %s) k
                     join service s on s.id = k.id
-                    """;
+                    """.formatted(HsdsJson.hasServiceArea("ps", "x.service_id"));
         }
         String metres = sql.param(filter.proximity());
         return """
@@ -109,10 +109,10 @@ public class HsdsRepository {
     // With a distance: a service that says where it serves must also cover the postal code.
     private static String coveringOnly(String service) {
         return """
-                 and (not hsds_has_service_area(%1$s.id)
+                 and (not %2$s
                       or exists (select 1 from service_coverage c join pc on c.postal_code = pc.code
                                  and c.country = pc.country where c.service_id = %1$s.id))
-                """.formatted(service);
+                """.formatted(service, HsdsJson.hasServiceArea(service + "_cv", service + ".id"));
     }
 
     private static void serviceConditions(SqlBuilder sql, HsdsFilter filter, String s) {
@@ -160,9 +160,9 @@ public class HsdsRepository {
                 sql.where("""
                         (exists (select 1 from service_coverage c where c.service_id = s.id
                                  and c.postal_code = pc.code and c.country = pc.country)
-                         or (not hsds_has_service_area(s.id)
+                         or (not %s
                              and exists (select 1 from address a where a.location_id = l.id
-                                         and a.postal_code = pc.code and a.country = pc.country)))""");
+                                         and a.postal_code = pc.code and a.country = pc.country)))""".formatted(HsdsJson.hasServiceArea("sp", "s.id")));
             }
         }
         HsdsFilter onService = new HsdsFilter(
@@ -178,7 +178,7 @@ public class HsdsRepository {
             String after = sql.param(filter.modifiedAfter().atOffset(ZoneOffset.UTC));
             sql.where("(s.last_modified >= " + after + " or l.last_modified >= " + after + ")");
         }
-        String json = "hsds_service_at_location_json(x, " + (shape == HsdsShape.FULL) + ")";
+        String json = HsdsJson.serviceAtLocation("x", shape == HsdsShape.FULL);
         if (filter.proximity() != null) {
             json += " || jsonb_build_object('distance', round(p.distance::numeric, 1))";
         }
@@ -195,7 +195,8 @@ public class HsdsRepository {
 
     public Uni<Optional<String>> findServiceAtLocation(String id) {
         return one(
-                "select hsds_service_at_location_json(x, true)::text from service_at_location x where x.id = $1", id);
+                "select " + HsdsJson.serviceAtLocation("x", true) + "::text from service_at_location x where x.id = $1",
+                id);
     }
 
     // ------------------------------------------------------------------ organizations
@@ -241,11 +242,10 @@ public class HsdsRepository {
 
     private static String organizationJson(HsdsShape shape) {
         return switch (shape) {
-            case MINIMAL, BRIEF -> "hsds_organization_json(o, false)";
+            case MINIMAL, BRIEF -> HsdsJson.organization("o", false);
             case FULL, FULL_SERVICE ->
-                "hsds_organization_json(o, true) || jsonb_build_object('services', (select coalesce(jsonb_agg("
-                        + "hsds_service_json(s, " + (shape == HsdsShape.FULL_SERVICE)
-                        + ") order by s.id), '[]'::jsonb) from service s where s.organization_id = o.id))";
+                "(" + HsdsJson.organization("o", true) + " || jsonb_build_object('services', "
+                        + HsdsJson.servicesOf("o", shape == HsdsShape.FULL_SERVICE) + "))";
         };
     }
 
@@ -263,14 +263,14 @@ public class HsdsRepository {
                 + ")" + page(sql, HsdsFilter.NONE, paging)
                 + """
                 select (select count(*) from matched), (select count(*) from page),
-                       (select coalesce(jsonb_agg(hsds_taxonomy_json(x) order by %s), '[]'::jsonb)::text
+                       (select coalesce(jsonb_agg(%s order by %s), '[]'::jsonb)::text
                         from page p join taxonomy x on x.id = p.id)
-                """.formatted("p.id");
+                """.formatted(HsdsJson.taxonomy("x"), "p.id");
         return pageOf(text, sql);
     }
 
     public Uni<Optional<String>> findTaxonomy(String id) {
-        return one("select hsds_taxonomy_json(x)::text from taxonomy x where x.id = $1", id);
+        return one("select " + HsdsJson.taxonomy("x") + "::text from taxonomy x where x.id = $1", id);
     }
 
     public Uni<PageRows> findTaxonomyTerms(
@@ -294,14 +294,14 @@ public class HsdsRepository {
                 + sql.whereClause() + ")" + page(sql, HsdsFilter.NONE, paging)
                 + """
                 select (select count(*) from matched), (select count(*) from page),
-                       (select coalesce(jsonb_agg(hsds_taxonomy_term_json(t) order by %s), '[]'::jsonb)::text
+                       (select coalesce(jsonb_agg(%s order by %s), '[]'::jsonb)::text
                         from page p join taxonomy_term t on t.id = p.id)
-                """.formatted("p.id");
+                """.formatted(HsdsJson.taxonomyTerm("t"), "p.id");
         return pageOf(text, sql);
     }
 
     public Uni<Optional<String>> findTaxonomyTerm(String id) {
-        return one("select hsds_taxonomy_term_json(t)::text from taxonomy_term t where t.id = $1", id);
+        return one("select " + HsdsJson.taxonomyTerm("t") + "::text from taxonomy_term t where t.id = $1", id);
     }
 
     // ------------------------------------------------------------------ shared
