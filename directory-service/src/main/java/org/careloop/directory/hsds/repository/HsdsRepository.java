@@ -60,9 +60,10 @@ public class HsdsRepository {
         if (filter.proximity() != null) {
             json += " || jsonb_build_object('distance', round(p.distance::numeric, 1))";
         }
-        String text = pc + "matched as not materialized (select s.id, " + source + sql.whereClause() + ")"
-                + page(sql, filter, paging)
-                + """
+        String text =
+                pc + "matched as " + materialization(filter) + " (select s.id, " + source + sql.whereClause() + ")"
+                        + page(sql, filter, paging)
+                        + """
                 select (select count(*) from matched), (select count(*) from page),
                        (select coalesce(jsonb_agg(%s order by %s), '[]'::jsonb)::text
                         from page p join service s on s.id = p.id)
@@ -182,10 +183,11 @@ public class HsdsRepository {
         if (filter.proximity() != null) {
             json += " || jsonb_build_object('distance', round(p.distance::numeric, 1))";
         }
-        String text = pc + "matched as not materialized (select x.id, " + distance + " as distance" + from
-                + sql.whereClause() + ")"
-                + page(sql, filter, paging)
-                + """
+        String text =
+                pc + "matched as " + materialization(filter) + " (select x.id, " + distance + " as distance" + from
+                        + sql.whereClause() + ")"
+                        + page(sql, filter, paging)
+                        + """
                 select (select count(*) from matched), (select count(*) from page),
                        (select coalesce(jsonb_agg(%s order by %s), '[]'::jsonb)::text
                         from page p join service_at_location x on x.id = p.id)
@@ -320,6 +322,13 @@ public class HsdsRepository {
         String order = filter.proximity() != null ? "m.distance, m.id" : "m.id";
         return ", page as (select m.id, m.distance from matched m order by " + order + " limit "
                 + sql.param(paging.perPage()) + " offset " + sql.param(paging.offset()) + ") ";
+    }
+
+    // The matches are read twice, for the count and for the page. Ordered by id, the page walks the primary key and
+    // stops after per_page rows, so the matches are best not materialized; ordered by distance, or found by a
+    // search, every match is computed anyway: once is enough.
+    private static String materialization(HsdsFilter filter) {
+        return filter.proximity() != null || filter.search() != null ? "materialized" : "not materialized";
     }
 
     private static String pageOrder(HsdsFilter filter) {
