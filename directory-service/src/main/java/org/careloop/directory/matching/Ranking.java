@@ -175,7 +175,10 @@ public final class Ranking {
                 why.append(c.available());
             }
             String unit = c.unit();
-            if (unit != null && !unit.isBlank() && !unit.equalsIgnoreCase("place") && !unit.equalsIgnoreCase("places")) {
+            if (unit != null
+                    && !unit.isBlank()
+                    && !unit.equalsIgnoreCase("place")
+                    && !unit.equalsIgnoreCase("places")) {
                 why.append(' ').append(unit);
             }
             why.append(c.available() == 1 ? " place free" : " places free");

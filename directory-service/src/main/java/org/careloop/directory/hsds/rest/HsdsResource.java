@@ -3,11 +3,14 @@ package org.careloop.directory.hsds.rest;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.util.Map;
 import org.careloop.directory.hsds.service.HsdsFilter;
 import org.careloop.directory.hsds.service.HsdsFilter.PostalCode;
@@ -50,7 +53,24 @@ public class HsdsResource {
         return Map.of(
                 "version", VERSION,
                 "profile", PROFILE,
-                "openapi_url", urls.of("/q/openapi?format=json").toString());
+                "openapi_url", urls.of("/hsds/openapi.json").toString());
+    }
+
+    /**
+     * The HSDS 3.1 OpenAPI document this API implements (Open Referral's, shipped with the service), public like the
+     * API; the service's own OpenAPI, with CareLoop's additions, is at {@code /q/openapi} for operators.
+     */
+    @GET
+    @Path("/openapi.json")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The HSDS 3.1 OpenAPI document (Open Referral, CC BY-SA 4.0) this API implements")
+    @APIResponse(responseCode = "200", description = "OpenAPI 3.1 JSON")
+    public Response openApi() {
+        InputStream document = HsdsResource.class.getResourceAsStream("/hsds/3.1/schema/openapi.json");
+        if (document == null) {
+            throw new NotFoundException("The HSDS OpenAPI document is not packaged");
+        }
+        return Response.ok(document, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @GET

@@ -63,8 +63,14 @@ class HsdsApiTests {
                     .body("version", equalTo("3.1"))
                     .body("profile", equalTo("https://docs.openreferral.org/en/latest/hsds/"))
                     .body("openapi_url", startsWith("http"))
-                    .body("openapi_url", org.hamcrest.Matchers.endsWith("/q/openapi?format=json"));
+                    .body("openapi_url", org.hamcrest.Matchers.endsWith("/hsds/openapi.json"));
         }
+        anonymous()
+                .get("/hsds/openapi.json")
+                .then()
+                .statusCode(200)
+                .body("openapi", startsWith("3."))
+                .body("paths", org.hamcrest.Matchers.hasKey("/services"));
     }
 
     @Test
