@@ -1,5 +1,7 @@
 package org.careloop.directory.exchange;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +14,7 @@ import java.util.Map;
  * @param touchedServiceIds the first 1,000 of them, by id
  * @param capacityChanged services whose availability was published as {@code capacity-changed}
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record ImportReport(
         Map<String, Counts> counts,
         List<Move> moved,
@@ -36,5 +39,6 @@ public record ImportReport(
      * @param currentOrganizationId its organization before the import
      * @param newOrganizationId its organization in the import
      */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Move(String serviceId, String currentOrganizationId, String newOrganizationId) {}
 }

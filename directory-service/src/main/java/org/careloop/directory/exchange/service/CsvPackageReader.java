@@ -72,7 +72,7 @@ public final class CsvPackageReader implements RecordReader {
                 ZipEntry entry = zip.getEntry(path);
                 Optional<HsdsKind> kind =
                         HsdsKind.named(resource.path("name").asText("")).or(() -> HsdsKind.named(baseName(path)));
-                if (entry != null && kind.isPresent()) {
+                if (entry != null && kind.isPresent() && entry.getSize() != 0) {
                     tables.add(new Table(kind.get(), entry));
                 }
             }
@@ -80,7 +80,7 @@ public final class CsvPackageReader implements RecordReader {
         if (tables.isEmpty()) {
             for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
                 ZipEntry entry = e.nextElement();
-                if (entry.getName().endsWith(".csv")) {
+                if (entry.getName().endsWith(".csv") && entry.getSize() != 0) {
                     HsdsKind.named(baseName(entry.getName())).ifPresent(kind -> tables.add(new Table(kind, entry)));
                 }
             }

@@ -140,9 +140,11 @@ public class HsdsExportService {
         CsvMapper csv = new CsvMapper();
         for (HsdsKind kind : kinds) {
             List<String> columns = schemas.scalarFields(kind);
-            CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
+            CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(false);
             columns.forEach(schema::addColumn);
             zip.putNextEntry(new ZipEntry(kind.plural() + ".csv"));
+            // The header even for an empty table (the generator writes it only with a first row).
+            zip.write((String.join(",", columns) + "\n").getBytes(StandardCharsets.UTF_8));
             CsvGenerator generator = csv.getFactory().createGenerator(nonClosing(zip));
             generator.setSchema(schema.build());
             Consumer<JsonNode> row = record -> {
@@ -163,12 +165,17 @@ public class HsdsExportService {
                 pages(
                         after -> repository.flat(kind, since, after, config.exportPageSize()),
                         r -> row.accept(read(r.json())));
-            } else if (since == null) {
+            } else {
                 for (Folded folded : FOLDED) {
                     if (folded.kind() == kind) {
                         pages(
                                 after -> repository.folded(
-                                        folded.owner(), folded.key(), folded.link(), after, config.exportPageSize()),
+                                        folded.owner(),
+                                        folded.key(),
+                                        folded.link(),
+                                        since,
+                                        after,
+                                        config.exportPageSize()),
                                 r -> read(r.json()).forEach(row));
                     }
                 }

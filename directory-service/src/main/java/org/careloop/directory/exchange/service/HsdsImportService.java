@@ -45,6 +45,9 @@ public class HsdsImportService {
         CSV_PACKAGE
     }
 
+    /** Services published per session flush. */
+    private static final int PUBLISH_CHUNK = 200;
+
     private final HsdsSchemas schemas;
     private final StageRepository stage;
     private final AvailabilityPublisher publisher;
@@ -71,7 +74,7 @@ public class HsdsImportService {
         } catch (IOException e) {
             return Uni.createFrom().failure(unreadable(e));
         }
-        return run(batches(reader, buffer), flattener, allowMoves, false).eventually(() -> {
+        return run(batches(reader, buffer), flattener, allowMoves, false, true).eventually(() -> {
             try {
                 reader.close();
             } catch (IOException e) {
@@ -84,7 +87,7 @@ public class HsdsImportService {
     public Uni<ImportReport> importRecords(List<StagedRecord> records, boolean allowMoves) {
         Iterator<List<StagedRecord>> batches = partition(records).iterator();
         RecordFlattener none = new RecordFlattener(schemas, config.maxErrors(), r -> {});
-        return run(() -> batches.hasNext() ? batches.next() : List.of(), none, allowMoves, true);
+        return run(() -> batches.hasNext() ? batches.next() : List.of(), none, allowMoves, true, false);
     }
 
     private List<List<StagedRecord>> partition(List<StagedRecord> records) {
@@ -113,7 +116,8 @@ public class HsdsImportService {
             java.util.function.Supplier<List<StagedRecord>> next,
             RecordFlattener flattener,
             boolean allowMoves,
-            boolean v1) {
+            boolean v1,
+            boolean requireRecords) {
         UUID importId = UUID.randomUUID();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS); // HSDS last_modified has ms precision
         AtomicLong seq = new AtomicLong();
@@ -135,6 +139,10 @@ public class HsdsImportService {
                         .chain(() -> {
                             if (flattener.errorCount() > 0) {
                                 return Uni.createFrom().failure(invalid(flattener.errors(), flattener.errorCount()));
+                            }
+                            if (requireRecords && seq.get() == 0) {
+                                return Uni.createFrom()
+                                        .failure(ProblemException.badRequest("body", "holds no HSDS records"));
                             }
                             return stage.merge(importId, now, allowMoves, config.maxErrors(), v1);
                         })
@@ -196,8 +204,7 @@ public class HsdsImportService {
         }
         List<String> published = strings(result.get("published"));
         List<String> touched = strings(result.get("touched"));
-        return publisher
-                .publish(published, CapacityCauses.IMPORT, now)
+        return publishInChunks(published, now)
                 .invoke(() -> Log.infof(
                         "HSDS import: %d objects staged, %d services changed, availability of %d published",
                         staged, touched.size(), published.size()))
@@ -207,6 +214,28 @@ public class HsdsImportService {
                         touched.size(),
                         touched.stream().sorted().limit(1000).toList(),
                         published.size()));
+    }
+
+    /**
+     * Publishes in chunks, flushing and clearing the session between them: the publisher loads each service, and a
+     * session holding thousands of them would dirty-check them all at every flush.
+     */
+    private Uni<Void> publishInChunks(List<String> serviceIds, Instant now) {
+        List<String> ordered = serviceIds.stream().sorted().toList();
+        List<List<String>> chunks = new ArrayList<>();
+        for (int i = 0; i < ordered.size(); i += PUBLISH_CHUNK) {
+            chunks.add(ordered.subList(i, Math.min(ordered.size(), i + PUBLISH_CHUNK)));
+        }
+        return Multi.createFrom()
+                .iterable(chunks)
+                .onItem()
+                .transformToUniAndConcatenate(chunk -> publisher
+                        .publish(chunk, CapacityCauses.IMPORT, now)
+                        .chain(() -> Panache.getSession())
+                        .chain(session -> session.flush().invoke(session::clear)))
+                .collect()
+                .last()
+                .replaceWithVoid();
     }
 
     private static Map<String, ImportReport.Counts> counts(JsonNode counts) {

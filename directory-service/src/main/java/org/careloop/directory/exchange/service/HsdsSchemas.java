@@ -56,9 +56,14 @@ public class HsdsSchemas {
                 Map.Entry<String, JsonNode> property = it.next();
                 String type = property.getValue().path("type").asText(null);
                 kindTypes.put(property.getKey(), type == null ? "object" : type);
-                String format = property.getValue().path("format").asText("");
-                if (format.equals("date") || format.equals("date-time")) {
-                    kindFormats.put(property.getKey(), format);
+                // The schemas say it as format (date-time, datetime) or as datapackage_type (date, datetime).
+                String format = property.getValue()
+                        .path("format")
+                        .asText(property.getValue().path("datapackage_type").asText(""));
+                if (format.equals("date")) {
+                    kindFormats.put(property.getKey(), "date");
+                } else if (format.equals("date-time") || format.equals("datetime")) {
+                    kindFormats.put(property.getKey(), "date-time");
                 }
             }
             types.put(kind, kindTypes);
