@@ -26,7 +26,10 @@ import java.util.UUID;
 import org.careloop.testing.CareLoopTestInfrastructure;
 import org.junit.jupiter.api.Test;
 
-/** HSDS import in its three forms, its checks, moves, capacity, idempotence and the export that reads it back. */
+/**
+ * HSDS import in its three forms, its checks, moves, capacity, idempotence and the export that reads it back. Category
+ * of this class: health-insurance-coverage-status (through the seeded Open Eligibility mapping).
+ */
 @QuarkusTest
 @QuarkusTestResource(CareLoopTestInfrastructure.class)
 class HsdsImportTests {
@@ -63,13 +66,13 @@ class HsdsImportTests {
         java.time.Instant before = now();
         String flat = """
                 {"organizations": [{"id": "%1$s", "name": "Flat Org", "description": "Flat form."}],
-                 "services": [{"id": "%2$s", "organization_id": "%1$s", "name": "Pantry", "status": "active"}],
+                 "services": [{"id": "%2$s", "organization_id": "%1$s", "name": "Enrollment help", "status": "active"}],
                  "phones": [{"id": "%5$s", "service_id": "%2$s", "number": "617-555-0100"}],
                  "contacts": [{"id": "%6$s", "service_id": "%2$s", "name": "Ann Persona"}],
                  "meta_table_descriptions": [{"id": "x", "name": "ignored"}],
                  "taxonomies": [{"id": "%3$s", "name": "Open Eligibility", "description": "OE",
                                  "uri": "https://openeligibility.org"}],
-                 "taxonomy_terms": [{"id": "%4$s", "name": "Food Pantry", "description": "Pantries",
+                 "taxonomy_terms": [{"id": "%4$s", "name": "Health Insurance", "description": "Insurance help",
                                      "taxonomy_id": "%3$s"}],
                  "attributes": [{"id": "%7$s", "link_id": "%2$s", "link_entity": "service", "taxonomy_term_id": "%4$s"}],
                  "units": [{"id": "%8$s", "name": "household"}],
@@ -88,11 +91,11 @@ class HsdsImportTests {
                                 + " = 'Ann Persona'",
                         svc))
                 .isEqualTo(1);
-        // Open Eligibility's "Food Pantry" reaches food-insecurity through the seeded need mapping.
+        // Open Eligibility's "Health Insurance" reaches its need category through the seeded need mapping.
         assertThat(count(
                         database,
                         "select count(*) from service_category where service_id = $1"
-                                + " and category = 'food-insecurity'",
+                                + " and category = 'health-insurance-coverage-status'",
                         svc))
                 .isEqualTo(1);
         assertThat(row(database, "select available from service_capacity where service_id = $1", svc)
@@ -155,7 +158,7 @@ class HsdsImportTests {
         assertThat(count(
                         database,
                         "select count(*) from service_category where service_id = $1"
-                                + " and category = 'food-insecurity'",
+                                + " and category = 'health-insurance-coverage-status'",
                         service))
                 .isEqualTo(1);
         assertThat(count(
@@ -171,7 +174,7 @@ class HsdsImportTests {
         assertThat(exported.contentType()).startsWith("application/zip");
         Map<String, String> entries = Hsds.unzip(exported.asByteArray());
         assertThat(entries).containsKeys("datapackage.json", "services.csv", "contacts.csv", "service_capacities.csv");
-        assertThat(entries.get("services.csv")).contains(service).contains("Weekly Grocery Pickup");
+        assertThat(entries.get("services.csv")).contains(service).contains("Weekly Enrollment Clinic");
         Response again = Hsds.importZip(exported.asByteArray());
 
         assertThat(again.statusCode()).as(again.asString()).isEqualTo(200);

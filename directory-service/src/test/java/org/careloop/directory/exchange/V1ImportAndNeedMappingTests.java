@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The v1 import on the HSDS tables (categories as CareLoop taxonomy attributes, the 409 on moves) and operators'
- * need mappings re-deriving categories. Categories of this class: veteran-status, elder-abuse.
+ * need mappings re-deriving categories. Categories of this class: inadequate-housing, medical-cost-burden.
  */
 @QuarkusTest
 @QuarkusTestResource(CareLoopTestInfrastructure.class)
@@ -44,15 +44,16 @@ class V1ImportAndNeedMappingTests {
         String org = unique("org-v1");
         String svc = unique("svc-v1");
 
-        assertThat(v1(org, svc, "\"veteran-status\", \"elder-abuse\"", "").statusCode())
+        assertThat(v1(org, svc, "\"inadequate-housing\", \"medical-cost-burden\"", "")
+                        .statusCode())
                 .isEqualTo(200);
 
         assertThat(count(
                         database,
                         "select count(*) from attribute where id = $1 and link_id = $2" + " and taxonomy_term_id = $3",
-                        Uuids.needAttribute(svc, "veteran-status"),
+                        Uuids.needAttribute(svc, "inadequate-housing"),
                         svc,
-                        Uuids.needTerm("veteran-status")))
+                        Uuids.needTerm("inadequate-housing")))
                 .isEqualTo(1);
         assertThat(count(database, "select count(*) from service_category where service_id = $1", svc))
                 .isEqualTo(2);
@@ -66,14 +67,15 @@ class V1ImportAndNeedMappingTests {
         var modified = row(database, "select last_modified from service where id = $1", svc)
                 .getOffsetDateTime(0);
 
-        assertThat(v1(org, svc, "\"veteran-status\", \"elder-abuse\"", "").statusCode())
+        assertThat(v1(org, svc, "\"inadequate-housing\", \"medical-cost-burden\"", "")
+                        .statusCode())
                 .isEqualTo(200);
         assertThat(capacityEventsWritten(database, svc)).isEqualTo(events);
         assertThat(row(database, "select last_modified from service where id = $1", svc)
                         .getOffsetDateTime(0))
                 .isEqualTo(modified);
 
-        assertThat(v1(org, svc, "\"veteran-status\"", "").statusCode()).isEqualTo(200);
+        assertThat(v1(org, svc, "\"inadequate-housing\"", "").statusCode()).isEqualTo(200);
         assertThat(count(database, "select count(*) from attribute where link_id = $1", svc))
                 .isEqualTo(1);
         assertThat(count(database, "select count(*) from service_category where service_id = $1", svc))
@@ -110,8 +112,8 @@ class V1ImportAndNeedMappingTests {
         String svc = UUID.randomUUID().toString();
         imported("""
                 [{"id": "%s", "name": "Mapped", "description": "Mapped org.", "services": [{"id": "%s", "name": "M",
-                   "status": "active", "attributes": [{"id": "%s", "taxonomy_term": {"id": "%s", "code": "VET-1",
-                   "name": "Veteran help", "description": "Help for veterans",
+                   "status": "active", "attributes": [{"id": "%s", "taxonomy_term": {"id": "%s", "code": "HR-1",
+                   "name": "Home repair help", "description": "Repairs for unsafe homes",
                    "taxonomy_detail": {"id": "%s", "name": "%s", "description": "A test taxonomy"}}}]}]}]
                 """.formatted(org, svc, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), taxonomyName));
         assertThat(count(database, "select count(*) from service_category where service_id = $1", svc))
@@ -121,7 +123,7 @@ class V1ImportAndNeedMappingTests {
         Response created = as("operator")
                 .contentType("application/json")
                 .body("""
-                        {"taxonomy": "%s", "term": "VET", "prefix": true, "category": "veteran-status"}""".formatted(taxonomyName))
+                        {"taxonomy": "%s", "term": "HR", "prefix": true, "category": "inadequate-housing"}""".formatted(taxonomyName))
                 .post("/api/v1/directory/need-mappings");
 
         assertThat(created.statusCode()).as(created.asString()).isEqualTo(201);
@@ -130,7 +132,7 @@ class V1ImportAndNeedMappingTests {
         assertThat(count(
                         database,
                         "select count(*) from service_category where service_id = $1"
-                                + " and category = 'veteran-status'",
+                                + " and category = 'inadequate-housing'",
                         svc))
                 .isEqualTo(1);
         assertThat(capacityEventsWritten(database, svc)).isEqualTo(events + 1);

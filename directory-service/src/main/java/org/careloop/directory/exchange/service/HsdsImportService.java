@@ -121,6 +121,7 @@ public class HsdsImportService {
         UUID importId = UUID.randomUUID();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS); // HSDS last_modified has ms precision
         AtomicLong seq = new AtomicLong();
+        long started = System.nanoTime();
         return Panache.withTransaction(() -> Multi.createBy()
                         .repeating()
                         .supplier(next)
@@ -146,7 +147,7 @@ public class HsdsImportService {
                             }
                             return stage.merge(importId, now, allowMoves, config.maxErrors(), v1);
                         })
-                        .chain(answer -> outcome(answer, now, seq.get())))
+                        .chain(answer -> outcome(answer, now, seq.get(), started)))
                 .onFailure(HsdsImportService::isConcurrencyFailure)
                 .transform(failure -> ProblemException.conflict(
                         "concurrent-update", "The directory changed during the import; retry the import"));
@@ -166,7 +167,7 @@ public class HsdsImportService {
         return false;
     }
 
-    private Uni<ImportReport> outcome(String answer, Instant now, long staged) {
+    private Uni<ImportReport> outcome(String answer, Instant now, long staged, long started) {
         JsonNode result;
         try {
             result = mapper.readTree(answer);
@@ -204,10 +205,16 @@ public class HsdsImportService {
         }
         List<String> published = strings(result.get("published"));
         List<String> touched = strings(result.get("touched"));
+        long merged = System.nanoTime();
         return publishInChunks(published, now)
                 .invoke(() -> Log.infof(
-                        "HSDS import: %d objects staged, %d services changed, availability of %d published",
-                        staged, touched.size(), published.size()))
+                        "HSDS import: %d objects staged and merged in %d ms, %d services changed, availability of %d"
+                                + " published in %d ms",
+                        staged,
+                        (merged - started) / 1_000_000,
+                        touched.size(),
+                        published.size(),
+                        (System.nanoTime() - merged) / 1_000_000))
                 .replaceWith(() -> new ImportReport(
                         counts(result.get("counts")),
                         moves(result.get("moved")),
