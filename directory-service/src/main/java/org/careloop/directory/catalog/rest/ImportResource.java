@@ -8,10 +8,12 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.careloop.directory.catalog.service.ImportService;
 import org.careloop.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -39,10 +41,17 @@ public class ImportResource {
     @APIResponse(responseCode = "400", description = "Invalid bundle; nothing was written")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not a coordinator")
-    @APIResponse(responseCode = "409", description = "The directory changed concurrently; retry")
-    public Uni<ImportSummary> importBundle(@Valid @NotNull ImportBundle bundle) {
+    @APIResponse(
+            responseCode = "409",
+            description = "A listed service belongs to another organization (allow_moves=true moves it), or the"
+                    + " directory changed concurrently (retry); nothing was written")
+    public Uni<ImportSummary> importBundle(
+            @Valid @NotNull ImportBundle bundle,
+            @Parameter(description = "Whether listed services may move to another organization (else 409)")
+                    @QueryParam("allow_moves")
+                    Boolean allowMoves) {
         return importService
-                .importListings(CatalogMapper.toListings(bundle))
+                .importListings(CatalogMapper.toListings(bundle), Boolean.TRUE.equals(allowMoves))
                 .map(result -> new ImportSummary(result.organizations(), result.services()));
     }
 }

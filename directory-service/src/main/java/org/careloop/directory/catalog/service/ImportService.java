@@ -1,208 +1,140 @@
 package org.careloop.directory.catalog.service;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.logging.Log;
-import io.smallrye.mutiny.Multi;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
-import java.util.function.Function;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
-import org.careloop.contracts.codes.CapacityCauses;
-import org.careloop.directory.availability.Availability;
-import org.careloop.directory.availability.service.AvailabilityPublisher;
 import org.careloop.directory.catalog.ImportResult;
 import org.careloop.directory.catalog.Organization;
 import org.careloop.directory.catalog.OrganizationListing;
-import org.careloop.directory.catalog.Service;
 import org.careloop.directory.catalog.ServiceCapacity;
-import org.careloop.directory.catalog.ServiceCategory;
 import org.careloop.directory.catalog.ServiceListing;
-import org.careloop.directory.catalog.repository.OrganizationRepository;
-import org.careloop.directory.catalog.repository.ServiceCapacityRepository;
-import org.careloop.directory.catalog.repository.ServiceCategoryRepository;
-import org.careloop.directory.catalog.repository.ServiceRepository;
-import org.careloop.directory.holds.repository.HoldRepository;
+import org.careloop.directory.exchange.HsdsKind;
+import org.careloop.directory.exchange.StagedRecord;
+import org.careloop.directory.exchange.service.HsdsImportService;
+import org.careloop.directory.exchange.service.Uuids;
 import org.careloop.platform.problem.ProblemException;
 
 /**
- * Imports an HSDS-shaped bundle: upserts organizations and services by id and replaces the categories and capacity
- * of every listed service, all in one transaction. Re-importing the same bundle changes nothing, not even
- * {@code last_modified} or {@code updated}, so the timestamps keep meaning "the content changed". A capacity whose
- * reported figures differ from the last ones reported is a new report: its baseline counts the places held now on top.
- * Every service whose availability changed (new, status, organization, categories or capacity) is published as
- * {@code capacity-changed}; the listed services are locked first, in id order, against concurrent holds.
+ * Imports a v1 bundle through the HSDS import: organizations and services become their HSDS documents, categories
+ * become attributes on terms of the CareLoop taxonomy (ids as migration V3 computes them), capacity an HSDS
+ * service_capacity. Upserts by id in one transaction; re-importing the same bundle changes nothing, not even
+ * {@code last_modified} or {@code updated}; a capacity whose figures differ from the last ones reported is a new report;
+ * a service listed under another organization is a 409 unless moves are allowed. A listed service loses the categories
+ * and capacity the bundle no longer gives it, and keeps its other HSDS objects.
  */
 @ApplicationScoped
 public class ImportService {
 
-    private final OrganizationRepository organizations;
-    private final ServiceRepository services;
-    private final ServiceCategoryRepository categories;
-    private final ServiceCapacityRepository capacities;
-    private final HoldRepository holds;
-    private final AvailabilityPublisher publisher;
+    private final HsdsImportService hsds;
+    private final ObjectMapper mapper = new ObjectMapper();
 
-    public ImportService(
-            OrganizationRepository organizations,
-            ServiceRepository services,
-            ServiceCategoryRepository categories,
-            ServiceCapacityRepository capacities,
-            HoldRepository holds,
-            AvailabilityPublisher publisher) {
-        this.organizations = organizations;
-        this.services = services;
-        this.categories = categories;
-        this.capacities = capacities;
-        this.holds = holds;
-        this.publisher = publisher;
+    public ImportService(HsdsImportService hsds) {
+        this.hsds = hsds;
     }
 
-    @WithTransaction
     public Uni<ImportResult> importListings(List<OrganizationListing> listings) {
+        return importListings(listings, false);
+    }
+
+    public Uni<ImportResult> importListings(List<OrganizationListing> listings, boolean allowMoves) {
         ProblemException duplicate = findDuplicateId(listings);
         if (duplicate != null) {
             return Uni.createFrom().failure(duplicate);
         }
-        List<String> organizationIds =
-                listings.stream().map(l -> l.organization().id).toList();
-        List<ServiceListing> listed =
-                listings.stream().flatMap(l -> l.services().stream()).toList();
-        List<String> serviceIds = listed.stream().map(l -> l.service().id).toList();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS); // HSDS last_modified has ms precision
-        Set<String> changed = new TreeSet<>();
-        // Sequential reads: a reactive session must not run two queries at once. The services are locked before
-        // their capacity is read, so the places held cannot move under the import.
-        return organizations
-                .findByIds(organizationIds)
-                .chain(orgs -> services.lockByIds(serviceIds)
-                        .chain(svcs -> categories.findByServiceIds(serviceIds).chain(cats -> capacities
-                                .findByServiceIds(serviceIds)
-                                .map(caps -> new Existing(orgs, svcs, cats, caps)))))
-                .chain(existing -> sequentially(writes(listings, existing, now, changed)))
-                .call(organizations::flush)
-                .call(() -> publisher.publish(changed, CapacityCauses.IMPORT, now))
-                .onFailure(ImportService::isConstraintViolation)
-                .transform(failure -> ProblemException.conflict(
-                        "concurrent-update", "The directory changed during the import; retry the import"))
-                .invoke(() -> Log.infof(
-                        "Imported %d organizations and %d services; availability of %d changed",
-                        organizationIds.size(), serviceIds.size(), changed.size()))
-                .replaceWith(new ImportResult(organizationIds.size(), serviceIds.size()));
+        List<StagedRecord> records = new ArrayList<>();
+        int services = 0;
+        for (int i = 0; i < listings.size(); i++) {
+            OrganizationListing listing = listings.get(i);
+            Organization organization = listing.organization();
+            String orgPath = "organizations[" + i + "]";
+            records.add(
+                    record(HsdsKind.ORGANIZATION, organization.id, organizationDoc(organization), Map.of(), orgPath));
+            for (int j = 0; j < listing.services().size(); j++) {
+                services++;
+                addService(records, listing.services().get(j), orgPath + ".services[" + j + "]");
+            }
+        }
+        int count = services;
+        return hsds.importRecords(records, allowMoves).map(report -> new ImportResult(listings.size(), count));
     }
 
-    /** What the database holds for the listed ids before the import. */
-    private record Existing(
-            List<Organization> organizations,
-            List<Service> services,
-            List<ServiceCategory> categories,
-            List<ServiceCapacity> capacities) {}
-
-    private List<Supplier<Uni<?>>> writes(
-            List<OrganizationListing> listings, Existing existing, Instant now, Set<String> changed) {
-        Map<String, Organization> orgs = byId(existing.organizations(), o -> o.id);
-        Map<String, Service> svcs = byId(existing.services(), s -> s.id);
-        Map<String, ServiceCapacity> caps = byId(existing.capacities(), c -> c.serviceId);
-        Map<String, List<ServiceCategory>> cats =
-                existing.categories().stream().collect(Collectors.groupingBy(c -> c.serviceId));
-
-        // Organizations first, so the services' foreign keys are satisfied when Hibernate flushes in this order.
-        List<Supplier<Uni<?>>> writes = new ArrayList<>();
-        for (OrganizationListing listing : listings) {
-            Organization incoming = listing.organization();
-            Organization current = orgs.get(incoming.id);
-            if (current == null) {
-                incoming.lastModified = now;
-                writes.add(() -> organizations.persist(incoming));
-            } else if (!current.sameContentAs(incoming)) {
-                current.copyContentFrom(incoming);
-                current.lastModified = now;
-            }
+    private void addService(List<StagedRecord> records, ServiceListing listing, String path) {
+        var service = listing.service();
+        records.add(record(
+                HsdsKind.SERVICE,
+                service.id,
+                mapper.valueToTree(service.documentOf()),
+                Map.of("organization_id", service.organizationId),
+                path));
+        for (String category : new TreeSet<>(listing.categories())) {
+            String id = Uuids.needAttribute(service.id, category);
+            ObjectNode doc = mapper.createObjectNode()
+                    .put("id", id)
+                    .put("link_id", service.id)
+                    .put("link_type", "need_category")
+                    .put("link_entity", "service")
+                    .put("taxonomy_term_id", Uuids.needTerm(category));
+            records.add(record(
+                    HsdsKind.ATTRIBUTE,
+                    id,
+                    doc,
+                    Map.of(
+                            "link_id",
+                            service.id,
+                            "link_entity",
+                            "service",
+                            "taxonomy_term_id",
+                            Uuids.needTerm(category)),
+                    path + ".categories"));
         }
-        for (OrganizationListing listing : listings) {
-            for (ServiceListing service : listing.services()) {
-                String id = service.service().id;
-                writes.addAll(upsertService(service, svcs.get(id), cats.getOrDefault(id, List.of()), now, changed));
-                writes.addAll(replaceCapacity(id, service.capacity(), caps.get(id), now, changed));
+        ServiceCapacity capacity = listing.capacity();
+        if (capacity != null) {
+            String unitId = Uuids.unit(capacity.unit);
+            records.add(record(
+                    HsdsKind.UNIT,
+                    unitId,
+                    mapper.createObjectNode().put("id", unitId).put("name", capacity.unit),
+                    Map.of(),
+                    path + ".capacity.unit"));
+            String id = Uuids.v5("https://careloop.org/capacities/" + service.id);
+            ObjectNode doc = mapper.createObjectNode().put("id", id).put("available", capacity.reportedAvailable);
+            if (capacity.maximum != null) {
+                doc.put("maximum", capacity.maximum);
             }
+            records.add(record(
+                    HsdsKind.SERVICE_CAPACITY,
+                    id,
+                    doc,
+                    Map.of("service_id", service.id, "unit_id", unitId),
+                    path + ".capacity"));
         }
-        return writes;
     }
 
-    private List<Supplier<Uni<?>>> upsertService(
-            ServiceListing listing,
-            Service current,
-            List<ServiceCategory> currentCategories,
-            Instant now,
-            Set<String> changed) {
-        Service incoming = listing.service();
-        Set<String> wanted = new HashSet<>(listing.categories());
-        Set<String> present = currentCategories.stream().map(c -> c.category).collect(Collectors.toSet());
-        List<Supplier<Uni<?>>> writes = new ArrayList<>();
-        if (current == null) {
-            incoming.lastModified = now;
-            writes.add(() -> services.persist(incoming));
-            changed.add(incoming.id);
-        } else if (!current.sameContentAs(incoming) || !wanted.equals(present)) {
-            // What capacity-changed carries: status, organization and categories; a new description is not news there.
-            if (current.status != incoming.status
-                    || !current.organizationId.equals(incoming.organizationId)
-                    || !wanted.equals(present)) {
-                changed.add(current.id);
-            }
-            current.copyContentFrom(incoming);
-            current.lastModified = now;
+    private ObjectNode organizationDoc(Organization organization) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("id", organization.id);
+        doc.put("name", organization.name);
+        doc.put("description", organization.description);
+        if (organization.email != null) {
+            doc.put("email", organization.email);
         }
-        // Only the difference is written: deleting and re-inserting the same key would clash at flush, where
-        // Hibernate runs inserts before deletes.
-        for (ServiceCategory category : currentCategories) {
-            if (!wanted.contains(category.category)) {
-                writes.add(() -> categories.delete(category));
-            }
+        if (organization.website != null) {
+            doc.put("website", organization.website);
         }
-        wanted.stream()
-                .filter(c -> !present.contains(c))
-                .sorted()
-                .forEach(c -> writes.add(() -> categories.persist(new ServiceCategory(incoming.id, c))));
-        return writes;
+        return mapper.valueToTree(doc);
     }
 
-    private List<Supplier<Uni<?>>> replaceCapacity(
-            String serviceId, ServiceCapacity incoming, ServiceCapacity current, Instant now, Set<String> changed) {
-        if (incoming == null) {
-            if (current == null) {
-                return List.of();
-            }
-            changed.add(serviceId);
-            return List.of(() -> capacities.delete(current));
-        }
-        if (current == null) {
-            changed.add(serviceId);
-            incoming.id = UUID.randomUUID();
-            incoming.serviceId = serviceId;
-            incoming.updated = now;
-            // Places may already be held: referrals can reach a service before it publishes capacity.
-            return List.of(() -> holds.countOpen(serviceId).chain(open -> {
-                incoming.held = open.intValue();
-                incoming.baseline = Availability.baseline(incoming.reportedAvailable, incoming.held);
-                return capacities.persist(incoming);
-            }));
-        }
-        if (!current.sameReportAs(incoming)) {
-            changed.add(serviceId);
-            current.report(incoming.unit, incoming.reportedAvailable, incoming.maximum, now);
-        }
-        return List.of();
+    private static StagedRecord record(
+            HsdsKind kind, String id, ObjectNode doc, Map<String, String> links, String path) {
+        return new StagedRecord(kind, id, doc, links, path);
     }
 
     /** A bundle that lists one id twice is ambiguous: which version should win? Reject it with the second path. */
@@ -224,31 +156,5 @@ public class ImportService {
             }
         }
         return null;
-    }
-
-    private static <T> Map<String, T> byId(List<T> items, Function<T, String> id) {
-        Map<String, T> map = new HashMap<>();
-        items.forEach(item -> map.put(id.apply(item), item));
-        return map;
-    }
-
-    /** Runs the writes one after the other (a reactive session is not concurrent) without deep operator chains. */
-    private static Uni<Void> sequentially(List<Supplier<Uni<?>>> steps) {
-        return Multi.createFrom()
-                .iterable(steps)
-                .onItem()
-                .transformToUniAndConcatenate(Supplier::get)
-                .collect()
-                .last()
-                .replaceWithVoid();
-    }
-
-    private static boolean isConstraintViolation(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof org.hibernate.exception.ConstraintViolationException) {
-                return true;
-            }
-        }
-        return false;
     }
 }
