@@ -15,6 +15,13 @@ public interface DirectoryConfig {
     @WithDefault("place")
     String defaultCapacityUnit();
 
+    /**
+     * The largest body, in bytes, that an endpoint other than the imports takes (they stream theirs, up to
+     * {@code quarkus.http.limits.max-body-size}); larger announced bodies get 413.
+     */
+    @WithDefault("1048576")
+    long maxRequestBytes();
+
     /** How candidates are scored. */
     Ranking ranking();
 

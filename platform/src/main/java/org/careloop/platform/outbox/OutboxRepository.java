@@ -41,6 +41,45 @@ public class OutboxRepository implements PanacheRepository<OutboxEvent> {
     }
 
     /** Unsent rows that are not parked, oldest first. */
+    /**
+     * Takes the writer locks of many keys of one topic until the transaction ends, in the order given (as
+     * {@link #lockKey} for each, in one statement).
+     *
+     * @param keysJson a JSON array of the keys
+     */
+    public Uni<Void> lockKeys(String topic, String keysJson) {
+        return getSession()
+                .chain(s -> s.createNativeQuery(
+                                "select count(*) from (select pg_advisory_xact_lock(" + KEY_LOCK_NAMESPACE
+                                        + ", hashtext(:topic || '|' || k.key)) from (select key, n from"
+                                        + " jsonb_array_elements_text(cast(cast(:keys as text) as jsonb)) with ordinality as t(key, n)"
+                                        + " order by n) k) l",
+                                Long.class)
+                        .setParameter("topic", topic)
+                        .setParameter("keys", keysJson)
+                        .getSingleResult())
+                .replaceWithVoid();
+    }
+
+    /**
+     * Inserts events in one statement, in the order given (their ids follow it).
+     *
+     * @param rowsJson a JSON array of objects with the fields event_id, topic, event_key, event_type, source, subject,
+     *     payload and created_at
+     */
+    public Uni<Void> insertAll(String rowsJson) {
+        return getSession()
+                .chain(s ->
+                        s.createNativeQuery("""
+                                insert into outbox_event (event_id, topic, event_key, event_type, source, subject, payload,
+                                                          created_at, attempts)
+                                select (e ->> 'event_id')::uuid, e ->> 'topic', e ->> 'event_key', e ->> 'event_type',
+                                       e ->> 'source', e ->> 'subject', e ->> 'payload', (e ->> 'created_at')::timestamptz, 0
+                                from jsonb_array_elements(cast(cast(:rows as text) as jsonb)) with ordinality as t(e, n)
+                                order by n""").setParameter("rows", rowsJson).executeUpdate())
+                .replaceWithVoid();
+    }
+
     public Uni<List<OutboxEvent>> findUnsent(int limit) {
         return find("sentAt is null and parkedAt is null order by id")
                 .page(0, limit)

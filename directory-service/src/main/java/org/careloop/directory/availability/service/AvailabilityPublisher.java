@@ -5,8 +5,11 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import org.careloop.contracts.EventTypes;
 import org.careloop.contracts.Topics;
@@ -31,6 +34,9 @@ public class AvailabilityPublisher {
 
     /** Counter of capacity-changed events written, tagged {@code cause}. */
     public static final String METRIC = "careloop.capacity.changes";
+
+    /** Services read and published per round of statements. */
+    static final int CHUNK = 500;
 
     private final ServiceRepository services;
     private final ServiceCategoryRepository categories;
@@ -65,48 +71,63 @@ public class AvailabilityPublisher {
             return Uni.createFrom().voidItem();
         }
         List<String> ordered = List.copyOf(new TreeSet<>(serviceIds));
+        List<List<String>> chunks = new ArrayList<>();
+        for (int i = 0; i < ordered.size(); i += CHUNK) {
+            chunks.add(ordered.subList(i, Math.min(ordered.size(), i + CHUNK)));
+        }
         // The snapshot is read back from the database: pending changes of this transaction must be there first.
         return services.flush()
                 .chain(() -> Multi.createFrom()
-                        .iterable(ordered)
+                        .iterable(chunks)
                         .onItem()
-                        .transformToUniAndConcatenate(id -> publishOne(id, cause, at))
+                        .transformToUniAndConcatenate(chunk -> publishChunk(chunk, cause, at))
                         .collect()
                         .last())
                 .replaceWithVoid();
     }
 
-    private Uni<Void> publishOne(String serviceId, String cause, Instant at) {
-        return services.findById(serviceId).chain(service -> {
-            if (service == null) {
-                return Uni.createFrom()
-                        .failure(new IllegalStateException("Service " + serviceId + " vanished while publishing"));
-            }
-            service.capacityVersion++;
-            return categories
-                    .findByServiceIds(List.of(serviceId))
-                    .chain(cats -> capacities.findByServiceId(serviceId).chain(capacity -> held(serviceId, capacity)
-                            .map(held -> snapshot(
-                                    service,
-                                    cats.stream().map(c -> c.category).sorted().toList(),
-                                    capacity,
-                                    held,
-                                    cause,
-                                    at))))
-                    .chain(event ->
-                            outbox.append(Topics.CAPACITY_CHANGED, EventTypes.CAPACITY_CHANGED, serviceId, event))
-                    .invoke(() -> AfterCommit.run(
-                            () -> meters.counter(METRIC, "cause", cause).increment()))
-                    .replaceWithVoid();
-        });
-    }
-
-    /** Places held: the capacity's counter, or a count of open holds when the service publishes no capacity. */
-    private Uni<Integer> held(String serviceId, ServiceCapacity capacity) {
-        if (capacity != null) {
-            return Uni.createFrom().item(capacity.held);
-        }
-        return holds.countOpen(serviceId).map(Long::intValue);
+    /** One chunk of services (in id order): four queries to read them, one statement to lock, one to insert. */
+    private Uni<Void> publishChunk(List<String> ids, String cause, Instant at) {
+        return services.findByIds(ids)
+                .chain(found -> categories
+                        .findByServiceIds(ids)
+                        .chain(cats -> capacities.findByServiceIds(ids).chain(caps -> {
+                            Map<String, ServiceCapacity> capacityOf = new HashMap<>();
+                            caps.forEach(c -> capacityOf.put(c.serviceId, c));
+                            List<String> uncounted = ids.stream()
+                                    .filter(id -> !capacityOf.containsKey(id))
+                                    .toList();
+                            return holds.countOpenByServiceIds(uncounted).map(openHolds -> {
+                                Map<String, Service> byId = new HashMap<>();
+                                found.forEach(f -> byId.put(f.id, f));
+                                Map<String, List<String>> categoriesOf = new HashMap<>();
+                                cats.forEach(c -> categoriesOf
+                                        .computeIfAbsent(c.serviceId, k -> new ArrayList<>())
+                                        .add(c.category));
+                                List<EventOutbox.Keyed> events = new ArrayList<>(ids.size());
+                                for (String id : ids) {
+                                    Service service = byId.get(id);
+                                    if (service == null) {
+                                        throw new IllegalStateException("Service " + id + " vanished while publishing");
+                                    }
+                                    service.capacityVersion++;
+                                    ServiceCapacity capacity = capacityOf.get(id);
+                                    int held = capacity != null
+                                            ? capacity.held
+                                            : openHolds.getOrDefault(id, 0L).intValue();
+                                    List<String> sorted = categoriesOf.getOrDefault(id, List.of()).stream()
+                                            .sorted()
+                                            .toList();
+                                    events.add(new EventOutbox.Keyed(
+                                            id, snapshot(service, sorted, capacity, held, cause, at)));
+                                }
+                                return events;
+                            });
+                        })))
+                .chain(events -> outbox.appendAll(Topics.CAPACITY_CHANGED, EventTypes.CAPACITY_CHANGED, events)
+                        .invoke(() -> AfterCommit.run(
+                                () -> meters.counter(METRIC, "cause", cause).increment(events.size()))))
+                .replaceWithVoid();
     }
 
     static CapacityChanged snapshot(

@@ -8,7 +8,9 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.careloop.directory.holds.CapacityHold;
 import org.careloop.directory.holds.HoldState;
@@ -39,6 +41,26 @@ public class HoldRepository implements PanacheRepositoryBase<CapacityHold, UUID>
     /** Open holds (tentative or firm) at a service. */
     public Uni<Long> countOpen(String serviceId) {
         return count("serviceId = ?1 and state <> ?2", serviceId, HoldState.RELEASED);
+    }
+
+    /** Open holds per service, for the services given (those without any are absent). */
+    public Uni<Map<String, Long>> countOpenByServiceIds(Collection<String> serviceIds) {
+        if (serviceIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return getSession()
+                .chain(session -> session.createSelectionQuery(
+                                "select h.serviceId, count(h) from CapacityHold h where h.serviceId in :ids"
+                                        + " and h.state <> :released group by h.serviceId",
+                                Object[].class)
+                        .setParameter("ids", serviceIds)
+                        .setParameter("released", HoldState.RELEASED)
+                        .getResultList())
+                .map(rows -> {
+                    Map<String, Long> counts = new HashMap<>();
+                    rows.forEach(r -> counts.put((String) r[0], ((Number) r[1]).longValue()));
+                    return counts;
+                });
     }
 
     /** Services with unclaimed tentative holds due to expire at {@code now}, by id, at most {@code limit}. */
