@@ -84,7 +84,7 @@ public class EventOutbox {
             return Uni.createFrom().failure(new IllegalArgumentException("Event data is not serializable", e));
         }
         return repository
-                .lockKeys(topic, keys.toString())
+                .lockKeys(topic, keys.toString(), events.size())
                 .chain(() -> repository.insertAll(rows.toString()))
                 .replaceWith(ids);
     }

@@ -17,6 +17,15 @@ public class OutboxRepository implements PanacheRepository<OutboxEvent> {
     static final int KEY_LOCK_NAMESPACE = 7283;
 
     /**
+     * Topic locks: every writer holds its topic's lock shared; a bulk append of more than {@link #BULK_KEYS} keys
+     * holds it exclusive instead of one lock per key.
+     */
+    static final int TOPIC_LOCK_NAMESPACE = 7284;
+
+    /** Above this many keys in one append, the topic is locked instead of each key. */
+    static final int BULK_KEYS = 64;
+
+    /**
      * Takes the relay lock for the current transaction. One relay per database publishes at a time, which keeps
      * per-key order even with several instances of a service.
      */
@@ -26,28 +35,56 @@ public class OutboxRepository implements PanacheRepository<OutboxEvent> {
     }
 
     /**
-     * Takes the writer lock of one key until the transaction ends. Rows of a key then get their ids in the order their
-     * transactions commit, so the relay, which publishes in id order, publishes them in that order too.
+     * Takes the writer lock of one key until the transaction ends (and its topic's lock, shared). Rows of a key then get
+     * their ids in the order their transactions commit, so the relay, which publishes in id order, publishes them in
+     * that order too.
      */
     public Uni<Void> lockKey(String topic, String key) {
         return getSession()
                 .chain(s -> s.createNativeQuery(
-                                "select count(*) from (select pg_advisory_xact_lock(" + KEY_LOCK_NAMESPACE
+                                "select count(*) from (select pg_advisory_xact_lock_shared(" + TOPIC_LOCK_NAMESPACE
+                                        + ", hashtext(:topic)), pg_advisory_xact_lock(" + KEY_LOCK_NAMESPACE
                                         + ", hashtext(:key))) l",
                                 Long.class)
+                        .setParameter("topic", topic)
                         .setParameter("key", topic + "|" + key)
                         .getSingleResult())
                 .replaceWithVoid();
     }
 
-    /** Unsent rows that are not parked, oldest first. */
     /**
      * Takes the writer locks of many keys of one topic until the transaction ends, in the order given (as
-     * {@link #lockKey} for each, in one statement).
+     * {@link #lockKey} for each, in one statement); beyond {@link #BULK_KEYS} keys, the topic's lock, exclusive,
+     * instead: a transaction that appends for 100,000 keys in chunks would otherwise fill the lock table
+     * ({@code max_locks_per_transaction}), while the topic lock is one entry however often it is taken.
      *
      * @param keysJson a JSON array of the keys
+     * @param count how many keys
      */
-    public Uni<Void> lockKeys(String topic, String keysJson) {
+    public Uni<Void> lockKeys(String topic, String keysJson, int count) {
+        if (count > BULK_KEYS) {
+            // Too many keys for the lock table (max_locks_per_transaction): the topic's writer lock, exclusive, waits
+            // for every transaction writing to the topic and keeps them out until this one ends (see lockKey).
+            return getSession()
+                    .chain(s -> s.createNativeQuery(
+                                    "select count(*) from (select pg_advisory_xact_lock(" + TOPIC_LOCK_NAMESPACE
+                                            + ", hashtext(:topic))) l",
+                                    Long.class)
+                            .setParameter("topic", topic)
+                            .getSingleResult())
+                    .replaceWithVoid();
+        }
+        return getSession()
+                .chain(s -> s.createNativeQuery(
+                                "select count(*) from (select pg_advisory_xact_lock_shared(" + TOPIC_LOCK_NAMESPACE
+                                        + ", hashtext(:topic))) l",
+                                Long.class)
+                        .setParameter("topic", topic)
+                        .getSingleResult())
+                .chain(() -> lockEach(topic, keysJson));
+    }
+
+    private Uni<Void> lockEach(String topic, String keysJson) {
         return getSession()
                 .chain(s -> s.createNativeQuery(
                                 "select count(*) from (select pg_advisory_xact_lock(" + KEY_LOCK_NAMESPACE

@@ -153,18 +153,38 @@ public class HsdsImportService {
                         "concurrent-update", "The directory changed during the import; retry the import"));
     }
 
-    /** Unique violations and deadlocks between concurrent imports of the same new objects: retrying succeeds. */
-    private static boolean isConcurrencyFailure(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof io.vertx.pgclient.PgException pg
-                    && (pg.getSqlState().equals("23505") || pg.getSqlState().startsWith("40"))) {
+    /**
+     * Unique violations, deadlocks and serialization failures between concurrent imports of the same new objects
+     * (retrying succeeds), however the driver and Hibernate wrap them: causes and suppressed exceptions are searched.
+     */
+    static boolean isConcurrencyFailure(Throwable failure) {
+        return isConcurrencyFailure(failure, 0);
+    }
+
+    private static boolean isConcurrencyFailure(Throwable failure, int depth) {
+        for (Throwable t = failure; t != null && depth < 20; t = t.getCause(), depth++) {
+            if (t instanceof io.vertx.pgclient.PgException pg && retryable(pg.getSqlState())) {
                 return true;
             }
-            if (t instanceof org.hibernate.exception.ConstraintViolationException) {
+            if (t instanceof java.sql.SQLException sql && retryable(sql.getSQLState())) {
                 return true;
+            }
+            if (t instanceof org.hibernate.exception.ConstraintViolationException
+                    || t instanceof jakarta.persistence.PessimisticLockException
+                    || t instanceof org.hibernate.exception.LockAcquisitionException) {
+                return true;
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (isConcurrencyFailure(suppressed, depth + 1)) {
+                    return true;
+                }
             }
         }
         return false;
+    }
+
+    private static boolean retryable(String sqlState) {
+        return sqlState != null && (sqlState.equals("23505") || sqlState.startsWith("40"));
     }
 
     private Uni<ImportReport> outcome(String answer, Instant now, long staged, long started) {
