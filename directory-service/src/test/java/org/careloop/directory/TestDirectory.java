@@ -93,6 +93,12 @@ public final class TestDirectory {
                 .execute(Tuple.of(category))
                 .await()
                 .atMost(Duration.ofSeconds(30));
+        // As an import does after writing: the match index (V10) follows the status.
+        database.preparedQuery("select refresh_match_index(array(select service_id from service_category"
+                        + " where category = $1))")
+                .execute(Tuple.of(category))
+                .await()
+                .atMost(Duration.ofSeconds(30));
     }
 
     /** A service as clinicians see it. */

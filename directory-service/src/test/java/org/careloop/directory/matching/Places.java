@@ -70,6 +70,7 @@ public final class Places {
                 "insert into service_at_location (id, service_id, location_id, doc)"
                         + " values ($1, $2, $3, jsonb_build_object('id', $1::text))",
                 Tuple.of(UUID.randomUUID().toString(), serviceId, location));
+        refresh(serviceId);
         return location;
     }
 
@@ -95,6 +96,7 @@ public final class Places {
                 "insert into language (id, service_id, code, name, doc) values ($1, $2, $3, $4,"
                         + " jsonb_build_object('id', $1::text))",
                 Tuple.of(UUID.randomUUID().toString(), serviceId, code, name));
+        refresh(serviceId);
     }
 
     /** A language spoken at a location. */
@@ -103,11 +105,15 @@ public final class Places {
                 "insert into language (id, location_id, code, name, doc) values ($1, $2, $3, $4,"
                         + " jsonb_build_object('id', $1::text))",
                 Tuple.of(UUID.randomUUID().toString(), locationId, code, name));
+        execute(
+                "select refresh_match_index(array(select service_id from service_at_location where location_id = $1))",
+                Tuple.of(locationId));
     }
 
     /** Sets interpretation_services of the service. */
     public void interprets(String serviceId, String text) {
         execute("update service set interpretation_services = $2 where id = $1", Tuple.of(serviceId, text));
+        refresh(serviceId);
     }
 
     /** Sets the service's own radius (careloop_radius_km in its doc). */
@@ -115,6 +121,15 @@ public final class Places {
         execute(
                 "update service set doc = doc || jsonb_build_object('careloop_radius_km', $2::float8) where id = $1",
                 Tuple.of(serviceId, km));
+        refresh(serviceId);
+    }
+
+    /**
+     * Recomputes the match index of the service (V10), as an import does after writing: these helpers write HSDS rows
+     * with SQL, beside the import.
+     */
+    public void refresh(String serviceId) {
+        execute("select refresh_match_index(array[$1])", Tuple.of(serviceId));
     }
 
     public void execute(String sql, Tuple args) {

@@ -93,7 +93,8 @@ public class NeedMappingRepository {
     public Uni<Void> refresh(List<String> serviceIds) {
         return Panache.getSession()
                 .chain(s -> s.createNativeQuery(
-                                "select 'ok' from (select refresh_service_categories(string_to_array(?1, ','))) x",
+                                "select 'ok' from (select refresh_service_categories(string_to_array(?1, ',')),"
+                                        + " refresh_match_index(string_to_array(?1, ','))) x",
                                 String.class)
                         .setParameter(1, String.join(",", serviceIds))
                         .getResultList())

@@ -18,29 +18,14 @@ import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * The match query: the services that qualify for one need of one person, filtered, measured and pre-ordered in
- * PostgreSQL (PostGIS), so that only a bounded window of candidates reaches Java for the final ranking.
+ * PostgreSQL, so that only a bounded window of candidates reaches Java for the final ranking.
  *
- * <p>With a postal code the query starts from the person's place: the services whose areas cover the postal code
- * (service_coverage, by primary key) and the services with a location within the largest radius of the code's centroid
- * (ST_DWithin on location.geog, gist index), and only then checks the category, status, capacity, age and language
- * of each by index. Without a postal code it starts from the category (service_category (category, service_id)).
- *
- * <p>Plan at 100,000 services (EXPLAIN ANALYZE on the scratch directory of src/test/resources/bench/matching-100k.sql:
- * 100,000 services over 24 categories, 600 postal codes on a 150 km grid, 70% located, 30% with service areas; postal
- * code 10312, food-insecurity, 45-64, es; abridged; 19 rows, ~8,700 buffer hits; figures in the README):
- *
- * <pre>
- * Subquery Scan on w -> Limit -> Sort (key: capacity unknown last, pre-score desc, id)
- *   -> Nested Loop (lateral languages: Index Scan language_service, service_at_location_service + language_location)
- *     -> Nested Loop Left Join (Index Scan service_capacity_service_id_key)
- *       -> Nested Loop (Index Scan service_pkey, filter status/age/place: SubPlans on service_coverage_service,
- *                       service_site_pkey (distance), service_area_service, service_area_service_at_location)
- *         -> Hash Join (service_category by category: 4,167 rows)
- *           -> HashAggregate (placed: 728 services)
- *             -> Bitmap Index Scan on service_coverage_pkey (postal_code = $1): 334 rows
- *             -> Index Only Scan on service_site_category_box (category, latitude, longitude box): 394 rows
- *             -> Bitmap Index Scan on service_own_radius: 0 rows
- * </pre>
+ * <p>It reads the match index (V10, docs/adr/0012): with a postal code, the rows of match_place for (postal code,
+ * category), which hold every service serving the code (by area, or by radius for services without area) with its
+ * ages, languages, interpretation, capacity, distance and pre-score, read in the order of match_place_rank (capacity
+ * unknown last, pre-score, id) until the window is full; the filters (capacity, age, language, consent, exclusions)
+ * apply as the rows are read. Without a postal code it reads match_service for the category. Only the window's rows
+ * are joined to service, match_service and service_capacity for what the ranking shows.
  */
 @ApplicationScoped
 @WithSession
@@ -130,19 +115,6 @@ public class CandidateRepository implements PanacheRepositoryBase<Service, Strin
             and not exists (select 1 from service_area sa join service_at_location x on x.id = sa.service_at_location_id
                             where x.service_id = %1$s)""";
 
-    // The languages of the service and of its locations in one pass (by index, per service): whether one is the
-    // person's, its name, and whether any is listed at all. An aggregate always gives one row.
-    private static final String LANGUAGE = """
-            cross join lateral (
-                select coalesce(bool_or(lower(split_part(g.code, '-', 1)) = :language), false) as speaks,
-                       max(g.name) filter (where lower(split_part(g.code, '-', 1)) = :language) as name,
-                       count(*) > 0 as published
-                from (select g.code, g.name from language g where g.service_id = s.id
-                      union all
-                      select g.code, g.name from service_at_location sal
-                      join language g on g.location_id = sal.location_id
-                      where sal.service_id = s.id) g) lang""";
-
     private static final String INTERPRETATION = "coalesce(btrim(s.interpretation_services), '') <> ''";
 
     // Whether the service lists any language: one that lists none (most v1 and many HSDS feeds) is not ruled out.
@@ -160,11 +132,12 @@ public class CandidateRepository implements PanacheRepositoryBase<Service, Strin
                     .setParameter("defaultRadius", tuning.defaultRadiusKm())
                     .setParameter("maxRadius", tuning.maxRadiusKm())
                     .setParameter("since", query.since())
-                    .setParameter("capacityWeight", tuning.capacityWeight())
-                    .setParameter("capacityScale", (double) tuning.capacityScale())
-                    .setParameter("distanceWeight", tuning.distanceWeight())
-                    .setParameter("distanceScale", tuning.distanceScaleKm())
                     .setParameter("window", query.window());
+            if (query.person().postalCode() == null) {
+                q.setParameter("capacityWeight", tuning.capacityWeight())
+                        .setParameter("capacityScale", (double) tuning.capacityScale())
+                        .setParameter("distanceWeight", tuning.distanceWeight());
+            }
             bindPerson(q, query);
             return q.getResultList()
                     .map(rows -> rows.stream().map(CandidateRepository::toRow).toList());
@@ -173,102 +146,62 @@ public class CandidateRepository implements PanacheRepositoryBase<Service, Strin
 
     /** The statement of {@link #findQualifying}: fixed fragments for the facts the person has; every value bound. */
     static String qualifyingSql(Query query) {
-        Person person = query.person();
-        boolean place = person.postalCode() != null;
-        boolean language = person.language() != null;
-        StringBuilder sql = new StringBuilder("with ");
+        boolean place = query.person().postalCode() != null;
+        StringBuilder sql = new StringBuilder("with window_ as (\n");
         if (place) {
-            sql.append(PERSON).append(",\n");
-            sql.append("""
-                    placed as (
-                        select sc.service_id from service_coverage sc where sc.postal_code = :postal
-                        union
-                        select ss.service_id
-                        from person p
-                        join service_site ss
-                          on ss.category = :category
-                         and ss.latitude between p.latitude - :defaultRadius / 111.195
-                                             and p.latitude + :defaultRadius / 111.195
-                         and ss.longitude
-                             between p.longitude - :defaultRadius / (111.195 * greatest(cos(radians(p.latitude)), 0.01))
-                                 and p.longitude + :defaultRadius / (111.195 * greatest(cos(radians(p.latitude)), 0.01))
-                        union
-                        select s.id from service s where jsonb_exists(s.doc, 'careloop_radius_km')
-                    ),
-                    """);
-        }
-        sql.append(
-                        "fitting as (\n select s.id, s.organization_id, s.status, cap.available, coalesce(cap.held, 0) as held,")
-                .append(" cap.maximum, cap.unit, s.assured_date,\n");
-        if (place) {
-            sql.append(
-                            " exists (select 1 from service_coverage sc where sc.postal_code = :postal and sc.service_id = s.id)")
-                    .append(" as covered,\n")
-                    .append(" (select min(st_distance(ss.geog, p.geog, false)) / 1000 from service_site ss")
-                    .append(" cross join person p where ss.service_id = s.id and ss.category = :category)")
-                    .append(" as distance_km,\n ")
-                    .append(RADIUS)
-                    .append(" as radius_km,\n");
+            // Where the person lives: the code's rows of the category, read in the order of the rank index (the
+            // pre-score is stored with the row) until the window is full.
+            sql.append(" select m.service_id, m.organization_id, m.available, m.covered, m.distance_km,")
+                    .append(" m.capacity_unknown, m.pre\n")
+                    .append(" from match_place m\n where m.postal_code = :postal and m.category = :category\n");
+            appendFilters(sql, query);
+            sql.append(" order by m.capacity_unknown, m.pre desc, m.service_id\n limit :window\n");
         } else {
-            sql.append(" false as covered, null::float8 as distance_km, ")
-                    .append(RADIUS)
-                    .append(" as radius_km,\n");
+            sql.append(" select m.service_id, m.organization_id, m.available, false as covered,")
+                    .append(" null::float8 as distance_km, m.available is null as capacity_unknown,\n")
+                    .append(" :capacityWeight * coalesce(m.available::float8 / (m.available + :capacityScale), 0)")
+                    .append(" + :distanceWeight * 0.5 as pre\n")
+                    .append(" from match_service m\n where m.category = :category\n");
+            appendFilters(sql, query);
+            sql.append(" order by capacity_unknown, pre desc, m.service_id\n limit :window\n");
         }
-        sql.append(language ? " lang.speaks, lang.name as language_name," : " false as speaks,")
-                .append(language ? "" : " null::text as language_name,")
-                .append(' ')
-                .append(INTERPRETATION)
-                .append(" as interpretation, ")
-                .append(language ? "lang.published" : "false")
-                .append(" as languages_published\n");
-        if (place) {
-            sql.append(
-                            " from placed pl join service_category c on c.service_id = pl.service_id and c.category = :category")
-                    .append(" join service s on s.id = pl.service_id\n");
-        } else {
-            sql.append(" from service_category c join service s on s.id = c.service_id\n");
-        }
-        sql.append(" left join service_capacity cap on cap.service_id = s.id\n");
-        if (language) {
-            sql.append(LANGUAGE).append('\n');
-        }
-        sql.append(" where s.status = 'active' and (cap.id is null or cap.available > 0)\n");
-        if (!place) {
-            sql.append(" and c.category = :category\n");
-        }
-        appendChoice(sql, query);
-        if (person.ageBand() != null) {
-            sql.append(" and (s.minimum_age is null or s.minimum_age <= :ageMax)")
-                    .append(" and (s.maximum_age is null or s.maximum_age >= :ageMin)\n");
-        }
-        if (language) {
-            sql.append(" and (lang.speaks or not lang.published or ")
-                    .append(INTERPRETATION)
-                    .append(")\n");
-        }
-        sql.append(")\n");
         sql.append("""
-                select w.id, w.organization_id, w.status, w.available, w.held, w.maximum, w.unit, w.assured_date,
-                       w.covered, w.distance_km, w.radius_km, w.speaks, w.language_name, w.interpretation,
-                       w.languages_published,
+                )
+                select w.service_id, w.organization_id, s.status, w.available, coalesce(cap.held, 0), cap.maximum,
+                       cap.unit, s.assured_date, w.covered, w.distance_km,
+                       least(coalesce(ms.radius_km, :defaultRadius), :maxRadius), %s,
                        (select count(*) from capacity_hold h join service o on o.id = h.service_id
                         where o.organization_id = w.organization_id and h.created_at > :since)
-                from (select f.* from fitting f
-                """);
-        if (place) {
-            sql.append("      where f.covered or (f.distance_km <= f.radius_km and ")
-                    .append(NO_AREA.formatted("f.id"))
-                    .append(")\n");
-        }
-        sql.append("""
-                      order by (f.available is null),
-                               :capacityWeight * coalesce(f.available::float8 / (f.available + :capacityScale), 0)
-                               + :distanceWeight * case when f.distance_km is null then 0.5
-                                                        else :distanceScale / (:distanceScale + f.distance_km) end desc,
-                               f.id
-                      limit :window) w
-                """);
+                from window_ w
+                join service s on s.id = w.service_id
+                join match_service ms on ms.category = :category and ms.service_id = w.service_id
+                left join service_capacity cap on cap.service_id = w.service_id
+                order by w.capacity_unknown, w.pre desc, w.service_id
+                """.formatted(
+                        query.person().language() != null
+                                ? "jsonb_exists(ms.languages, :language), ms.languages ->> :language,"
+                                        + " ms.interpretation, ms.languages_published"
+                                : "false, null::text, ms.interpretation, false"));
         return sql.toString();
+    }
+
+    private static void appendFilters(StringBuilder sql, Query query) {
+        Person person = query.person();
+        sql.append(" and (m.available is null or m.available > 0)\n");
+        if (!query.excluded().isEmpty()) {
+            sql.append(" and m.service_id not in (:excluded)\n");
+        }
+        if (query.recipients() != null) {
+            sql.append(query.recipients().isEmpty() ? " and false\n" : " and m.organization_id in (:recipients)\n");
+        }
+        if (person.ageBand() != null) {
+            sql.append(" and (m.minimum_age is null or m.minimum_age <= :ageMax)")
+                    .append(" and (m.maximum_age is null or m.maximum_age >= :ageMin)\n");
+        }
+        if (person.language() != null) {
+            sql.append(
+                    " and (jsonb_exists(m.languages, :language) or not m.languages_published or m.interpretation)\n");
+        }
     }
 
     /**
@@ -351,15 +284,6 @@ public class CandidateRepository implements PanacheRepositoryBase<Service, Strin
                         counts.getOrDefault("full", 0));
             });
         });
-    }
-
-    private static void appendChoice(StringBuilder sql, Query query) {
-        if (!query.excluded().isEmpty()) {
-            sql.append(" and s.id not in (:excluded)\n");
-        }
-        if (query.recipients() != null) {
-            sql.append(query.recipients().isEmpty() ? " and false\n" : " and s.organization_id in (:recipients)\n");
-        }
     }
 
     private static void bindPerson(Mutiny.SelectionQuery<Object[]> q, Query query) {

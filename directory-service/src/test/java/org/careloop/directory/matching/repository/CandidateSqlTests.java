@@ -16,28 +16,26 @@ class CandidateSqlTests {
     }
 
     @Test
-    void withAPostalCodeTheQueryStartsFromThePlace() {
+    void withAPostalCodeTheQueryReadsTheCodesRowsOfTheMatchIndexInRankOrder() {
         String sql = sql(new Person("02118", "65+", "es"), Set.of("svc-a"), Set.of("org-a"));
 
         assertThat(sql)
-                .contains("from placed pl join service_category c")
-                .contains("service_coverage sc where sc.postal_code = :postal")
-                .contains("join service_site ss")
-                .contains("jsonb_exists(s.doc, 'careloop_radius_km')")
-                .contains("s.minimum_age <= :ageMax", "s.maximum_age >= :ageMin")
-                .contains("lang.speaks or not lang.published")
-                .contains("s.id not in (:excluded)", "s.organization_id in (:recipients)")
+                .contains("from match_place m\n where m.postal_code = :postal and m.category = :category")
+                .contains("order by m.capacity_unknown, m.pre desc, m.service_id\n limit :window")
+                .contains("m.minimum_age <= :ageMax", "m.maximum_age >= :ageMin")
+                .contains("jsonb_exists(m.languages, :language) or not m.languages_published or m.interpretation")
+                .contains("m.service_id not in (:excluded)", "m.organization_id in (:recipients)")
                 .contains("limit :window")
                 .doesNotContain("02118", "65", "'es'", "svc-a", "org-a");
     }
 
     @Test
-    void withoutFactsTheQueryStartsFromTheCategoryAndChecksNothingOfThePerson() {
+    void withoutFactsTheQueryReadsTheCategoryAndChecksNothingOfThePerson() {
         String sql = sql(Person.UNKNOWN, Set.of(), null);
 
         assertThat(sql)
-                .contains("from service_category c join service s")
-                .doesNotContain("placed", "person", ":postal", ":ageMax", ":language", ":excluded", ":recipients");
+                .contains("from match_service m\n where m.category = :category")
+                .doesNotContain("match_place", "person", ":postal", ":ageMax", ":language", ":excluded", ":recipients");
     }
 
     @Test

@@ -153,6 +153,7 @@ class MatchByPlaceTests {
         places.execute(
                 "update location set latitude = $2 where id = $1",
                 io.vertx.mutiny.sqlclient.Tuple.of(location, place.north(3)));
+        places.refresh(moving);
         assertThat(match(Map.of("postal_code", place.code())).getDouble("[0].distance_km"))
                 .isEqualTo(3.0);
         importServices(service(moving, 5, null, null));
@@ -161,9 +162,42 @@ class MatchByPlaceTests {
         // Without the category, or without the location, it is no longer there.
         places.execute(
                 "delete from service_at_location where location_id = $1", io.vertx.mutiny.sqlclient.Tuple.of(location));
+        places.refresh(moving);
         assertThat(ids(Map.of("postal_code", place.code()))).isEmpty();
         assertThat(count("select count(*) from service_site where service_id = '" + moving + "'"))
                 .isZero();
+    }
+
+    @Test
+    void capacityMovesInTheMatchIndexWithEveryHoldAndReport() {
+        String covered = unique("svc-med-cap-area");
+        String near = unique("svc-med-cap-near");
+        importServices(service(covered, 1, null, null), service(near, 1, null, null));
+        places.area(covered, "Our ZIP code", place.code(), "postal codes");
+        places.locate(near, place.north(2), place.longitude());
+        assertThat(ids(Map.of("postal_code", place.code()))).containsExactlyInAnyOrder(covered, near);
+
+        // The last place of each is held: neither qualifies any more, with or without the person's place.
+        places.execute(
+                "update service_capacity set held = held + 1 where service_id in ($1, $2)",
+                io.vertx.mutiny.sqlclient.Tuple.of(covered, near));
+        assertThat(ids(Map.of("postal_code", place.code()))).isEmpty();
+        assertThat(ids(Map.of())).doesNotContain(covered, near);
+        assertThat(count("select count(*) from match_place where service_id in ('" + covered + "', '" + near
+                        + "') and available = 0"))
+                .isEqualTo(2);
+
+        // A capacity gone (the feed stopped publishing it) is capacity unknown: they qualify again, ranked below
+        // places.
+        places.execute(
+                "delete from service_capacity where service_id in ($1, $2)",
+                io.vertx.mutiny.sqlclient.Tuple.of(covered, near));
+        JsonPath found = match(Map.of("postal_code", place.code()));
+        assertThat(found.<String>getList("service_id")).containsExactlyInAnyOrder(covered, near);
+        assertThat(found.<Boolean>getList("capacity_known")).containsOnly(false);
+        assertThat(count("select count(*) from match_place where service_id in ('" + covered + "', '" + near
+                        + "') and capacity_unknown and available is null"))
+                .isEqualTo(2);
     }
 
     private long count(String sql) {
