@@ -100,29 +100,6 @@ public class CandidateRepository implements PanacheRepositoryBase<Service, Strin
             boolean languagesPublished,
             int recentHolds) {}
 
-    // The person's place: the centroid of the postal code (any country; US codes are 5 digits).
-    private static final String PERSON = """
-            person as (select geog, latitude, longitude from postal_code where code = :postal order by country limit 1)""";
-
-    // Where the service serves in kilometres: careloop_radius_km of its doc when a positive number, capped.
-    private static final String RADIUS = """
-            least(coalesce(case when jsonb_typeof(s.doc -> 'careloop_radius_km') = 'number'
-                                 and (s.doc ->> 'careloop_radius_km')::float8 > 0
-                                then (s.doc ->> 'careloop_radius_km')::float8 end, :defaultRadius), :maxRadius)""";
-
-    private static final String NO_AREA = """
-            not exists (select 1 from service_area sa where sa.service_id = %1$s)
-            and not exists (select 1 from service_area sa join service_at_location x on x.id = sa.service_at_location_id
-                            where x.service_id = %1$s)""";
-
-    private static final String INTERPRETATION = "coalesce(btrim(s.interpretation_services), '') <> ''";
-
-    // Whether the service lists any language: one that lists none (most v1 and many HSDS feeds) is not ruled out.
-    private static final String LANGUAGES_PUBLISHED = """
-            (exists (select 1 from language g where g.service_id = s.id)
-             or exists (select 1 from service_at_location sal join language g on g.location_id = sal.location_id
-                        where sal.service_id = s.id))""";
-
     /** The qualifying services of a need, best pre-score first, at most {@code query.window()}. */
     public Uni<List<Row>> findQualifying(Query query, Tuning tuning) {
         String text = qualifyingSql(query);
@@ -211,13 +188,11 @@ public class CandidateRepository implements PanacheRepositoryBase<Service, Strin
     public Uni<Unqualified> findUnqualified(Query query, Tuning tuning) {
         Person person = query.person();
         boolean place = person.postalCode() != null;
-        StringBuilder sql = new StringBuilder();
-        if (place) {
-            sql.append("with ").append(PERSON).append('\n');
-        }
-        sql.append("select case\n");
+        // Over the category's listed services, with their rows of the match index: a service without a match_service
+        // row is not active; one without a match_place row for the code does not serve it (by area or radius).
+        StringBuilder sql = new StringBuilder("select case\n");
         if (!query.excluded().isEmpty()) {
-            sql.append(" when s.id in (:excluded) then 'tried'\n");
+            sql.append(" when c.service_id in (:excluded) then 'tried'\n");
         }
         if (query.recipients() != null) {
             sql.append(
@@ -225,45 +200,36 @@ public class CandidateRepository implements PanacheRepositoryBase<Service, Strin
                             ? " when true then 'consent'\n"
                             : " when s.organization_id not in (:recipients) then 'consent'\n");
         }
-        sql.append(" when s.status <> 'active' then 'inactive'\n");
+        sql.append(" when m.service_id is null then 'inactive'\n");
         if (place) {
-            sql.append(" when not (exists (select 1 from service_coverage sc where sc.postal_code = :postal")
-                    .append(" and sc.service_id = s.id) or (")
-                    .append(NO_AREA.formatted("s.id"))
-                    .append(
-                            " and exists (select 1 from service_at_location sal join location l on l.id = sal.location_id")
-                    .append(" cross join person p where sal.service_id = s.id and st_dwithin(l.geog, p.geog, ")
-                    .append(RADIUS)
-                    .append(" * 1000, false)))) then 'area'\n");
+            sql.append(" when mp.service_id is null then 'area'\n");
         }
         if (person.ageBand() != null) {
-            sql.append(" when not ((s.minimum_age is null or s.minimum_age <= :ageMax)")
-                    .append(" and (s.maximum_age is null or s.maximum_age >= :ageMin)) then 'age'\n");
+            sql.append(" when not ((m.minimum_age is null or m.minimum_age <= :ageMax)")
+                    .append(" and (m.maximum_age is null or m.maximum_age >= :ageMin)) then 'age'\n");
         }
         if (person.language() != null) {
-            sql.append(" when not (")
-                    .append(INTERPRETATION)
-                    .append(" or not ")
-                    .append(LANGUAGES_PUBLISHED)
-                    .append(" or exists (select 1 from language g where g.service_id = s.id")
-                    .append(" and lower(split_part(g.code, '-', 1)) = :language)")
-                    .append(" or exists (select 1 from service_at_location sal join language g")
-                    .append(" on g.location_id = sal.location_id where sal.service_id = s.id")
-                    .append(" and lower(split_part(g.code, '-', 1)) = :language)) then 'language'\n");
+            sql.append(" when not (jsonb_exists(m.languages, :language) or not m.languages_published")
+                    .append(" or m.interpretation) then 'language'\n");
         }
-        sql.append(" when cap.id is not null and cap.available <= 0 then 'full'\n")
+        sql.append(" when m.available is not null and m.available <= 0 then 'full'\n")
                 .append(" else 'qualifies' end as why, count(*)\n")
-                .append("from service_category c join service s on s.id = c.service_id\n")
-                .append("left join service_capacity cap on cap.service_id = s.id\n")
-                .append("where c.category = :category group by 1");
+                .append("from service_category c\n")
+                // The organization of an inactive service (no match_service row) is only read for consent.
+                .append(
+                        query.recipients() != null && !query.recipients().isEmpty()
+                                ? "join service s on s.id = c.service_id\n"
+                                : "")
+                .append("left join match_service m on m.category = c.category and m.service_id = c.service_id\n");
+        if (place) {
+            sql.append("left join match_place mp on mp.postal_code = :postal and mp.category = c.category")
+                    .append(" and mp.service_id = c.service_id\n");
+        }
+        sql.append("where c.category = :category group by 1");
         String text = sql.toString();
         return getSession().chain(session -> {
             Mutiny.SelectionQuery<Object[]> q =
                     session.createNativeQuery(text, Object[].class).setParameter("category", query.category());
-            if (place) {
-                q.setParameter("defaultRadius", tuning.defaultRadiusKm())
-                        .setParameter("maxRadius", tuning.maxRadiusKm());
-            }
             bindPerson(q, query);
             return q.getResultList().map(rows -> {
                 Map<String, Integer> counts = new HashMap<>();
