@@ -5,7 +5,7 @@
 -- window of one need:
 --
 --   match_service (category, service_id): every active service listed under the category, with its ages, languages
---     (primary subtag -> name as published), interpretation, own radius, whether it has a service area, its capacity
+--     (primary subtag -> name as published), interpretation, own radius, its capacity
 --     available after holds (null: capacity unknown) and the postal codes where it serves. The path without a postal
 --     code reads it.
 --   match_place (postal_code, category, service_id): the same facts once per postal code where the service serves:
@@ -43,7 +43,6 @@ create table match_service (
     languages_published boolean not null,
     interpretation      boolean not null,
     radius_km           double precision,
-    has_area            boolean not null,
     available           integer,
     postal_codes        text[]  not null,
     primary key (category, service_id)
@@ -225,9 +224,9 @@ begin
     having min(great_circle_km(pt.latitude, pt.longitude, p.latitude, p.longitude)) <= r.km;
 
     insert into match_service (category, service_id, organization_id, minimum_age, maximum_age, languages,
-                               languages_published, interpretation, radius_km, has_area, available, postal_codes)
+                               languages_published, interpretation, radius_km, available, postal_codes)
     select c.category, f.service_id, f.organization_id, f.minimum_age, f.maximum_age, f.languages,
-           f.languages_published, f.interpretation, f.radius_km, f.has_area, f.available,
+           f.languages_published, f.interpretation, f.radius_km, f.available,
            coalesce(w.postal_codes, '{}')
     from match_facts f
     join service_category c on c.service_id = f.service_id
@@ -280,56 +279,14 @@ begin
 end;
 $$;
 
--- Every refresh of coverage ends with the match index of the same services (V9's body, then the index).
-create or replace function refresh_service_coverage(ids text[]) returns void
-language plpgsql set work_mem = '64MB' as $$
+-- Every refresh of coverage ends with the match index of the same services: V9's function keeps its body under
+-- another name, and refresh_service_coverage (what imports and refresh_all_service_coverage call) runs both.
+alter function refresh_service_coverage(text[]) rename to refresh_coverage_rows;
+
+create function refresh_service_coverage(ids text[]) returns void
+language plpgsql as $$
 begin
-    if to_regclass('pg_temp.coverage_target') is null then
-        create temp table coverage_target (id text primary key) on commit drop;
-        create temp table coverage_area (area_id text primary key, service_id text not null) on commit drop;
-    end if;
-    truncate coverage_target, coverage_area;
-    insert into coverage_target select distinct i from unnest(ids) i where i is not null;
-    analyze coverage_target;
-
-    insert into coverage_area
-    select sa.id, sa.service_id from service_area sa join coverage_target t on t.id = sa.service_id
-    union
-    select sa.id, sal.service_id
-    from service_area sa
-    join service_at_location sal on sal.id = sa.service_at_location_id
-    join coverage_target t on t.id = sal.service_id;
-    analyze coverage_area;
-
-    update service_area sa
-    set geom = case
-                   when lower(coalesce(sa.extent_type, '')) = 'geojson' and sa.extent is not null
-                       then st_geomfromgeojson(sa.extent)::geography
-               end
-    from coverage_area a
-    where sa.id = a.area_id;
-
-    delete from service_coverage c using coverage_target t where c.service_id = t.id;
-
-    insert into service_coverage (postal_code, country, service_id)
-    select p.code, p.country, a.service_id
-    from coverage_area a
-    join service_area sa on sa.id = a.area_id
-    join postal_code p on sa.geom is not null and st_covers(sa.geom, p.geog)
-    union
-    select n.code, n.country, t.service_id
-    from (select a.service_id, coalesce(sa.extent, sa.name) as area
-          from coverage_area a
-          join service_area sa on sa.id = a.area_id
-          where sa.geom is null) t
-    join (select d.area, n.country, n.code
-          from (select distinct coalesce(sa.extent, sa.name) as area
-                from coverage_area a
-                join service_area sa on sa.id = a.area_id
-                where sa.geom is null) d
-          cross join lateral postal_codes_named(d.area) n) n on n.area = t.area
-    on conflict do nothing;
-
+    perform refresh_coverage_rows(ids);
     perform refresh_match_index(ids);
 end;
 $$;

@@ -185,7 +185,7 @@ public class CandidateRepository implements PanacheRepositoryBase<Service, Strin
      * Why no service of the category qualified: each listed service counted once, under the first reason that rules it
      * out. Read only when the match query found nothing.
      */
-    public Uni<Unqualified> findUnqualified(Query query, Tuning tuning) {
+    public Uni<Unqualified> findUnqualified(Query query) {
         Person person = query.person();
         boolean place = person.postalCode() != null;
         // Over the category's listed services, with their rows of the match index: a service without a match_service

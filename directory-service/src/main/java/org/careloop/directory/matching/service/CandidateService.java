@@ -107,7 +107,7 @@ public class CandidateService {
     /** Why nothing qualifies for the need: counts per reason, from a second query over the category. */
     public Uni<String> whyUnmatched(Request request) {
         return candidates
-                .findUnqualified(query(request), tuning())
+                .findUnqualified(query(request))
                 .map(u -> Ranking.whyUnmatched(request.category(), request.person(), u));
     }
 
