@@ -11,6 +11,15 @@ public final class SdohCategories {
     public static final String SYSTEM =
             "http://hl7.org/fhir/us/sdoh-clinicalcare/CodeSystem/SDOHCC-CodeSystemTemporaryCodes";
 
+    /** CareLoop's own code system, for what SDOHCC has no code for. */
+    public static final String CARELOOP_SYSTEM = "https://careloop.org/fhir/CodeSystem/need-category";
+
+    /**
+     * CareLoop's code (system {@value #CARELOOP_SYSTEM}) for services that take a positive interpersonal-safety
+     * screen: such a need is {@link #UNSPECIFIED} in SDOHCC terms, but only services tagged with this code match it.
+     */
+    public static final String INTERPERSONAL_SAFETY = "interpersonal-safety";
+
     public static final String UNSPECIFIED = "sdoh-category-unspecified";
     public static final String FOOD_INSECURITY = "food-insecurity";
     public static final String HOUSING_INSTABILITY = "housing-instability";

@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -140,17 +141,32 @@ public record ScreeningCompleted(
      * @param category SDOHCC category code, e.g. {@code food-insecurity}
      * @param evidence LOINC codes of the items that made the need positive
      * @param sensitive whether the need is an interpersonal-safety need: never referred without review (added)
+     * @param matchCategories the service categories that may take the need, a service in any of them qualifies: e.g.
+     *     {@code homelessness} and {@code housing-instability} for "no steady place to live", or CareLoop's
+     *     {@code interpersonal-safety} (never {@code sdoh-category-unspecified}) for a positive safety screen (added;
+     *     null from older producers, which means the category alone)
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Need(
             @NotNull UUID needId,
             @NotBlank String category,
             @NotNull List<String> evidence,
-            Boolean sensitive) {
+            Boolean sensitive,
+            @Size(min = 1, max = 10) List<@NotBlank String> matchCategories) {
+
+        /** A need as producers before match categories wrote it. */
+        public Need(UUID needId, String category, List<String> evidence, Boolean sensitive) {
+            this(needId, category, evidence, sensitive, null);
+        }
 
         /** A need as producers before sensitive needs wrote it. */
         public Need(UUID needId, String category, List<String> evidence) {
-            this(needId, category, evidence, null);
+            this(needId, category, evidence, null, null);
+        }
+
+        /** The categories of services that may take the need: {@link #matchCategories()}, else the category. */
+        public List<String> categoriesToMatch() {
+            return matchCategories == null || matchCategories.isEmpty() ? List.of(category) : matchCategories;
         }
 
         /** Whether the need is sensitive; false when an older producer did not say. */
